@@ -1,0 +1,8 @@
+// Request and response schemas of the HTTP API: the server validates with them, the add-in parses
+// with them. Nothing here may import from addin/ or server/.
+export * from './errors';
+export * from './lists';
+export * from './mailbox';
+export * from './preview';
+export * from './runs';
+export * from './session';
