@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../shared/api';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  IMPORT_FAILED: 422,
+  NO_EMAIL_COLUMN: 422,
+  TEMPLATE_SYNTAX: 422,
+  UNKNOWN_FIELDS: 422,
+  FOLDER_NOT_FOUND: 404,
+  FOLDER_EXISTS: 409,
+  INVALID_ADDRESS: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  PROVIDER_FAILED: 502,
+  INTERNAL: 500,
+};
+
+/** An error meant for the user: a stable code, a message that says what to do, and details. */
+export class AppError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+  }
+
+  /** The HTTP status this error is answered with. */
+  get status(): number {
+    return STATUS[this.code];
+  }
+}

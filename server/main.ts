@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from './config';
+import { Engine } from './engine/engine';
+import { ProgressHub } from './engine/progress';
+import { createApp } from './http/app';
+import { createLogger, type Logger } from './log';
+import { createLocalProvider } from './providers/local/local-mailbox';
+import type { MailboxProvider } from './providers/mailbox';
+import { seedSampleLists } from './services/lists';
+import { openDb, type Db } from './store/db';
+import { upsertUser, type User } from './store/users';
+
+/** The parts a process works with: the store, the provider, the engine. Shared by the server and the CLI. */
+export interface Core {
+  config: Config;
+  db: Db;
+  log: Logger;
+  provider: MailboxProvider;
+  progress: ProgressHub;
+  engine: Engine;
+  localUser: User;
+  close(): Promise<void>;
+}
+
+/** The one place where concrete parts are wired together. */
+export function createCore(config: Config): Core {
+  const log = createLogger(config.logLevel);
+  const db = openDb(config.dbFile);
+  const localUser = upsertUser(db, { id: 'local', tenantId: 'local', email: config.localUser.email, name: config.localUser.name });
+  if (config.seedSamples) seedSampleLists(db, localUser.id);
+  const provider = createLocalProvider(db, config.limits);
+  const progress = new ProgressHub();
+  const engine = new Engine({ db, provider, progress, log });
+  return {
+    config, db, log, provider, progress, engine, localUser,
+    async close() {
+      await engine.stop();
+      db.close();
+    },
+  };
+}
+
+/** Settings a caller (tests, the CLI) may override on top of the environment. */
+export interface ServerOverrides {
+  port?: number; host?: string; dataDir?: string; dbFile?: string; seedSamples?: boolean; logLevel?: string;
+  limits?: Partial<Config['limits']>;
+}
+
+/** A running server. */
+export interface RunningServer { url: string; core: Core; close(): Promise<void> }
+
+/** Starts the whole product: store, engine (resuming runs left unfinished), HTTP(S) server. */
+export async function startServer(overrides: ServerOverrides = {}, env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+  const base = loadConfig(env);
+  const dataDir = overrides.dataDir ?? base.dataDir;
+  const config: Config = {
+    ...base,
+    port: overrides.port ?? base.port,
+    host: overrides.host ?? base.host,
+    dataDir,
+    dbFile: overrides.dbFile ?? (overrides.dataDir ? `${dataDir}/seriatim.db` : base.dbFile),
+    seedSamples: overrides.seedSamples ?? base.seedSamples,
+    logLevel: overrides.logLevel ?? base.logLevel,
+    limits: { ...base.limits, ...overrides.limits },
+  };
+  const core = createCore(config);
+  const app = createApp({ config, db: core.db, log: core.log, provider: core.provider, engine: core.engine, progress: core.progress }, core.localUser);
+  const server = config.tls
+    ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app)
+    : http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  core.engine.start();
+  const { port } = server.address() as AddressInfo;
+  const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  core.log.info({ url, db: config.dbFile, provider: core.provider.name }, 'Seriatim is running');
+  return {
+    url,
+    core,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { Folder, MessageTag } from '../../../shared/api';
+import { AppError } from '../../errors';
+import { composeMime } from '../../mail/composer';
+import type { Db } from '../../store/db';
+import { ensureWellKnownFolders, findFolder, insertFolder, listFolders, type FolderRecord } from '../../store/folders';
+import { findMessageByTag, insertMessage } from '../../store/messages';
+import type { Mailbox, MailboxProvider, OutgoingMessage, SentReceipt } from '../mailbox';
+import { formatTag } from '../mailbox';
+import type { PacerLimits } from '../../engine/pacer';
+import { ProviderError } from '../../engine/classify';
+
+function presentFolder(f: FolderRecord): Folder {
+  return { id: f.id, name: f.name, parentId: f.parentId, wellKnownName: f.wellKnownName, messageCount: f.messageCount };
+}
+
+/**
+ * The embedded mailbox: folders and full MIME messages kept in the store, so the whole product runs
+ * with no account anywhere. "Sending" files the composed message in the chosen folder; inserting it
+ * is one SQLite statement, so a message is either wholly there (with its tag) or not at all.
+ */
+export class LocalMailbox implements Mailbox {
+  readonly provider = 'local' as const;
+
+  constructor(private readonly db: Db, private readonly ownerId: string) {
+    ensureWellKnownFolders(db, ownerId);
+  }
+
+  async listFolders(): Promise<Folder[]> {
+    return listFolders(this.db, this.ownerId).map(presentFolder);
+  }
+
+  async findFolder(idOrName: string): Promise<Folder | undefined> {
+    const f = findFolder(this.db, this.ownerId, idOrName);
+    return f && presentFolder(f);
+  }
+
+  async createFolder(name: string, parentId?: string): Promise<Folder> {
+    if (parentId && !findFolder(this.db, this.ownerId, parentId)) {
+      throw new AppError('FOLDER_NOT_FOUND', `There is no folder with id "${parentId}" to create "${name}" in.`);
+    }
+    const f = insertFolder(this.db, this.ownerId, name, parentId ?? null);
+    if (!f) throw new AppError('FOLDER_EXISTS', `A folder named "${name}" already exists here; choose it or pick another name.`);
+    return presentFolder(f);
+  }
+
+  async send(message: OutgoingMessage, options: { folderId: string }): Promise<SentReceipt> {
+    // Idempotent by tag: a delivery that was already filed is answered with the existing copy.
+    const existing = await this.findSent(message.tag);
+    if (existing) return existing;
+    if (!findFolder(this.db, this.ownerId, options.folderId)) {
+      throw new ProviderError({ code: 'FOLDER_NOT_FOUND', kind: 'permanent', outcome: 'not-sent', message: `The folder ${options.folderId} no longer exists.` });
+    }
+    const raw = await composeMime(message);
+    const to = [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])];
+    const m = insertMessage(this.db, {
+      ownerId: this.ownerId, folderId: options.folderId, messageId: message.messageId, to,
+      subject: message.subject, tag: formatTag(message.tag), raw,
+    });
+    return { messageId: m.messageId, providerId: m.id };
+  }
+
+  async findSent(tag: MessageTag): Promise<SentReceipt | undefined> {
+    const m = findMessageByTag(this.db, this.ownerId, formatTag(tag));
+    return m && { messageId: m.messageId, providerId: m.id };
+  }
+}
+
+/** The local provider: one LocalMailbox per user, paced like Exchange Online unless told otherwise. */
+export function createLocalProvider(db: Db, limits: PacerLimits): MailboxProvider {
+  return { name: 'local', limits, open: (user) => new LocalMailbox(db, user.id) };
+}

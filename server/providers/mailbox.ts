@@ -1,0 +1,53 @@
+import type { Folder, MessageTag } from '../../shared/api';
+import type { PacerLimits } from '../engine/pacer';
+
+/** A complete message ready to send: merged, addressed and tagged with its run and delivery. */
+export interface OutgoingMessage {
+  from: { name: string; address: string };
+  to: string[];
+  cc?: string[];
+  bcc?: string[];
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Correlates the message with its delivery: recovery after a crash and bounce matching use it. */
+  tag: MessageTag;
+  /** The RFC 5322 Message-ID, without angle brackets; derived from the delivery so it is stable. */
+  messageId: string;
+}
+
+/** What a provider reports about a message it sent (or found already sent). */
+export interface SentReceipt { messageId: string; providerId: string }
+
+/**
+ * A person's mailbox as the engine and the HTTP layer see it. Implementations: local (embedded),
+ * graph, smtp. Failures are thrown as `ProviderError` (engine/classify) so they are classified once.
+ */
+export interface Mailbox {
+  readonly provider: 'local' | 'graph' | 'smtp';
+  listFolders(): Promise<Folder[]>;
+  /** A folder by id, well-known name (`sentitems`) or top-level display name. */
+  findFolder(idOrName: string): Promise<Folder | undefined>;
+  /** Creates a folder; throws AppError FOLDER_EXISTS when the name is taken. */
+  createFolder(name: string, parentId?: string): Promise<Folder>;
+  /** Sends one message and files its sent copy in `folderId`. */
+  send(message: OutgoingMessage, options: { folderId: string }): Promise<SentReceipt>;
+  /** Asks whether a message with this tag already went out: the exactly-once check after a crash. */
+  findSent(tag: MessageTag): Promise<SentReceipt | undefined>;
+}
+
+/** Opens mailboxes of one kind and states the sending limits that kind must be kept under. */
+export interface MailboxProvider {
+  readonly name: 'local' | 'graph' | 'smtp';
+  readonly limits: PacerLimits;
+  open(user: { id: string; name: string; email: string }): Mailbox;
+}
+
+/** The value of the `X-Seriatim-Tag` header carried by every message. */
+export function formatTag(tag: MessageTag): string {
+  return `${tag.runId}:${tag.deliveryId}`;
+}
+
+/** Name of the header that carries the tag. */
+export const TAG_HEADER = 'X-Seriatim-Tag';

@@ -1,0 +1,127 @@
+import type { DeliveryStatus, RunCounts } from '../../shared/api';
+import { assertDeliveryTransition } from '../engine/states';
+import type { Db } from './db';
+import { newId, nowIso } from './db';
+import type { Row } from './lists';
+
+/** A delivery as stored: one recipient of one run, with the exact values it was merged with. */
+export interface DeliveryRecord {
+  id: string; runId: string; index: number; email: string; values: Row; status: DeliveryStatus;
+  reason: string | null; attemptId: string | null; attempts: number; recipients: number;
+  messageId: string | null; notBefore: number; sentAt: string | null;
+}
+
+interface DeliveryRow {
+  id: string; run_id: string; idx: number; email: string; vals: string; status: DeliveryStatus; reason: string | null;
+  attempt_id: string | null; attempts: number; recipients: number; message_id: string | null; not_before: number;
+  sent_at: string | null;
+}
+
+function toRecord(r: DeliveryRow): DeliveryRecord {
+  return {
+    id: r.id, runId: r.run_id, index: r.idx, email: r.email, values: JSON.parse(r.vals), status: r.status,
+    reason: r.reason, attemptId: r.attempt_id, attempts: r.attempts, recipients: r.recipients,
+    messageId: r.message_id, notBefore: r.not_before, sentAt: r.sent_at,
+  };
+}
+
+/** A planned recipient: pending, or skipped with its reason. */
+export interface PlannedDelivery { email: string; values: Row; status: 'pending' | 'skipped'; reason: string | null }
+
+/** Inserts a run's deliveries (call inside the transaction that inserts the run). */
+export function insertDeliveries(db: Db, runId: string, planned: PlannedDelivery[]): void {
+  const insert = db.prepare(
+    'INSERT INTO deliveries (id, run_id, idx, email, vals, status, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const now = nowIso();
+  planned.forEach((p, i) => insert.run(newId(), runId, i, p.email, JSON.stringify(p.values), p.status, p.reason, now));
+}
+
+/**
+ * Claims the next pending delivery that is due: it becomes `sending` with a fresh attempt id in the
+ * same statement that selects it, so the claim is recorded before the provider is ever called.
+ */
+export function claimNext(db: Db, runId: string, now: number): DeliveryRecord | undefined {
+  const row = db
+    .prepare(
+      `UPDATE deliveries SET status = 'sending', attempt_id = ?, attempts = attempts + 1, updated_at = ?
+       WHERE id = (SELECT id FROM deliveries WHERE run_id = ? AND status = 'pending' AND not_before <= ? ORDER BY idx LIMIT 1)
+       RETURNING *`,
+    )
+    .get(newId(), nowIso(), runId, now) as DeliveryRow | undefined;
+  return row && toRecord(row);
+}
+
+/** The earliest time a pending delivery of the run becomes due, if any is pending. */
+export function nextDueAt(db: Db, runId: string): number | undefined {
+  const v = db.prepare("SELECT MIN(not_before) FROM deliveries WHERE run_id = ? AND status = 'pending'").pluck().get(runId);
+  return v === null ? undefined : (v as number);
+}
+
+/** Moves one attempt of a delivery on; a stale attempt id (another writer won) changes nothing. */
+export function settleAttempt(
+  db: Db,
+  d: Pick<DeliveryRecord, 'id' | 'attemptId'>,
+  to: 'sent' | 'failed' | 'pending',
+  patch: { reason?: string | null; messageId?: string | null; notBefore?: number } = {},
+): boolean {
+  assertDeliveryTransition('sending', to);
+  const now = nowIso();
+  const result = db
+    .prepare(
+      `UPDATE deliveries SET status = @to, reason = @reason, message_id = COALESCE(@messageId, message_id),
+         not_before = @notBefore, sent_at = CASE WHEN @to = 'sent' THEN @now ELSE sent_at END, updated_at = @now
+       WHERE id = @id AND status = 'sending' AND attempt_id IS @attemptId`,
+    )
+    .run({ id: d.id, attemptId: d.attemptId, to, reason: patch.reason ?? null, messageId: patch.messageId ?? null, notBefore: patch.notBefore ?? 0, now });
+  return result.changes > 0;
+}
+
+/** Deliveries left `sending` by a process that stopped; they must be reconciled before anything else. */
+export function listSending(db: Db, runId: string): DeliveryRecord[] {
+  return (db.prepare("SELECT * FROM deliveries WHERE run_id = ? AND status = 'sending' ORDER BY idx").all(runId) as DeliveryRow[]).map(toRecord);
+}
+
+/** Puts every failed delivery of a run back to pending: a new attempt in the same run. */
+export function requeueFailed(db: Db, runId: string): number {
+  assertDeliveryTransition('failed', 'pending');
+  return db.prepare("UPDATE deliveries SET status = 'pending', reason = NULL, not_before = 0, updated_at = ? WHERE run_id = ? AND status = 'failed'").run(nowIso(), runId).changes;
+}
+
+/** Marks every still-pending delivery of a cancelled run as skipped. */
+export function skipPending(db: Db, runId: string, reason: string): number {
+  assertDeliveryTransition('pending', 'skipped');
+  return db.prepare("UPDATE deliveries SET status = 'skipped', reason = ?, updated_at = ? WHERE run_id = ? AND status = 'pending'").run(reason, nowIso(), runId).changes;
+}
+
+/** Counts of a run's deliveries by status. */
+export function countDeliveries(db: Db, runId: string): RunCounts {
+  const counts: RunCounts = { planned: 0, pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
+  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM deliveries WHERE run_id = ? GROUP BY status').all(runId) as Array<{ status: DeliveryStatus; n: number }>;
+  for (const r of rows) {
+    counts[r.status] = r.n;
+    counts.planned += r.n;
+  }
+  return counts;
+}
+
+/** A page of a run's deliveries in plan order, optionally of one status. */
+export function listDeliveries(db: Db, runId: string, opts: { status?: DeliveryStatus; offset?: number; limit?: number } = {}): { total: number; deliveries: DeliveryRecord[] } {
+  const where = opts.status ? 'run_id = ? AND status = ?' : 'run_id = ?';
+  const args: unknown[] = opts.status ? [runId, opts.status] : [runId];
+  const total = db.prepare(`SELECT COUNT(*) FROM deliveries WHERE ${where}`).pluck().get(...args) as number;
+  const rows = db.prepare(`SELECT * FROM deliveries WHERE ${where} ORDER BY idx LIMIT ? OFFSET ?`).all(...args, opts.limit ?? -1, opts.offset ?? 0) as DeliveryRow[];
+  return { total, deliveries: rows.map(toRecord) };
+}
+
+/** Sends from the owner's mailbox in the last `sinceMs`: seeds the pacer's rolling windows after a restart. */
+export function sendHistory(db: Db, ownerId: string, sinceMs: number): Array<{ at: number; recipients: number }> {
+  const since = new Date(sinceMs).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT d.sent_at AS sentAt, d.recipients FROM deliveries d JOIN runs r ON r.id = d.run_id
+       WHERE r.owner_id = ? AND d.sent_at >= ? AND d.status = 'sent' ORDER BY d.sent_at`,
+    )
+    .all(ownerId, since) as Array<{ sentAt: string; recipients: number }>;
+  return rows.map((r) => ({ at: Date.parse(r.sentAt), recipients: r.recipients }));
+}

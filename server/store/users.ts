@@ -1,0 +1,20 @@
+import type { Db } from './db';
+import { nowIso } from './db';
+
+/** A person who owns lists, runs and a mailbox. */
+export interface User { id: string; tenantId: string; email: string; name: string }
+
+/** Creates the user if missing and keeps name and address current. */
+export function upsertUser(db: Db, user: User): User {
+  db.prepare(
+    `INSERT INTO users (id, tenant_id, email, name, created_at) VALUES (@id, @tenantId, @email, @name, @at)
+     ON CONFLICT(id) DO UPDATE SET email = excluded.email, name = excluded.name`,
+  ).run({ ...user, at: nowIso() });
+  return user;
+}
+
+/** Reads one user, or undefined. */
+export function findUser(db: Db, id: string): User | undefined {
+  const row = db.prepare('SELECT id, tenant_id AS tenantId, email, name FROM users WHERE id = ?').get(id);
+  return row as User | undefined;
+}
