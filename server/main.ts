@@ -26,14 +26,14 @@ export interface Core {
 }
 
 /** The one place where concrete parts are wired together. */
-export function createCore(config: Config): Core {
+export function createCore(config: Config, options: { scope?: (runId: string) => boolean } = {}): Core {
   const log = createLogger(config.logLevel);
   const db = openDb(config.dbFile);
   const localUser = upsertUser(db, { id: 'local', tenantId: 'local', email: config.localUser.email, name: config.localUser.name });
   if (config.seedSamples) seedSampleLists(db, localUser.id);
   const provider = createLocalProvider(db, config.limits);
   const progress = new ProgressHub();
-  const engine = new Engine({ db, provider, progress, log });
+  const engine = new Engine({ db, provider, progress, log, scope: options.scope });
   return {
     config, db, log, provider, progress, engine, localUser,
     async close() {

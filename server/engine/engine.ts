@@ -20,6 +20,8 @@ export interface EngineDeps {
   progress: ProgressHub;
   log: Logger;
   now?: () => number;
+  /** Limits the engine to some runs: the CLI works only on the run it was asked about. */
+  scope?: (runId: string) => boolean;
 }
 
 /**
@@ -97,7 +99,7 @@ export class Engine {
   /** Starts a worker for every run that needs one. */
   private tick(): void {
     for (const run of listRunnable(this.deps.db, new Date(this.now()).toISOString())) {
-      if (this.workers.has(run.id)) continue;
+      if (this.workers.has(run.id) || (this.deps.scope && !this.deps.scope(run.id))) continue;
       if (run.status === 'scheduled' && !transitionRun(this.deps.db, run.id, 'queued')) continue;
       const worker = this.startWorker(run).finally(() => {
         this.workers.delete(run.id);
