@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations/index';
 
 /** The open SQLite database. */
 export type Db = Database.Database;

@@ -1,9 +1,5 @@
-/** Schema migrations, applied in order, each once; never edit one that has shipped. */
-export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
-  {
-    version: 1,
-    name: 'initial',
-    sql: `
+/** Users, recipient lists, the local mailbox, runs and their deliveries. */
+export const sql = `
       CREATE TABLE users (
         id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, email TEXT NOT NULL, name TEXT NOT NULL,
         created_at TEXT NOT NULL
@@ -50,6 +46,4 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: str
       );
       CREATE INDEX deliveries_run_status ON deliveries(run_id, status, idx);
       CREATE INDEX deliveries_sent_at ON deliveries(sent_at) WHERE sent_at IS NOT NULL;
-    `,
-  },
-];
+    `;
