@@ -1,0 +1,66 @@
+import type { Surface } from './surface';
+
+/** The subject and HTML body of the draft being written in Outlook. */
+export interface DraftContent {
+  subject: string;
+  html: string;
+}
+
+/** What the pane may ask of its Office host; components get this, never `Office` itself. */
+export interface OfficeHost {
+  surface: Surface;
+  displayLanguage: string | null;
+  theme: 'light' | 'dark' | null;
+  canReadDraft: boolean;
+  readDraft(): Promise<DraftContent>;
+  /** Office single sign-on token for the server's API scope, when the host supports it. */
+  getAccessToken: (() => Promise<string>) | null;
+}
+
+type AsyncResultLike<T> = { status: string; value: T; error?: { message?: string } };
+type GetAsync<T> = { getAsync: (...args: unknown[]) => void } & { __value?: T };
+
+/** Promise wrapper of an Office `getAsync(options?, callback)` call. */
+function getAsync<T>(target: GetAsync<T>, ...options: unknown[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    target.getAsync(...options, (result: AsyncResultLike<T>) => {
+      if (result.status === 'succeeded') resolve(result.value);
+      else reject(new Error(result.error?.message ?? 'Office call failed'));
+    });
+  });
+}
+
+/** Dark when Office's body background is dark (relative luminance below one half). */
+export function themeFromBackground(color: string | undefined): 'light' | 'dark' | null {
+  const match = color ? /^#?([0-9a-f]{6})$/i.exec(color.trim()) : null;
+  if (!match) return null;
+  const n = parseInt(match[1], 16);
+  const luminance = (0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255;
+  return luminance < 0.5 ? 'dark' : 'light';
+}
+
+/** Reads the current compose item's subject and HTML body. */
+async function readDraftOf(office: typeof Office): Promise<DraftContent> {
+  const item = office.context?.mailbox?.item as Office.MessageCompose | undefined;
+  if (!item?.subject || !item.body) throw new Error('No draft is open');
+  const subject = await getAsync<string>(item.subject as unknown as GetAsync<string>);
+  const html = await getAsync<string>(item.body as unknown as GetAsync<string>, 'html');
+  return { subject, html };
+}
+
+/** Adapts a ready Office object to the OfficeHost the pane uses. */
+export function createOfficeHost(office: typeof Office, surface: Surface): OfficeHost {
+  const context = office.context;
+  const item = context?.mailbox?.item as Office.MessageCompose | undefined;
+  return {
+    surface,
+    displayLanguage: context?.displayLanguage ?? null,
+    theme: themeFromBackground(context?.officeTheme?.bodyBackgroundColor),
+    canReadDraft: surface === 'compose' && typeof item?.subject?.getAsync === 'function',
+    readDraft: () => readDraftOf(office),
+    getAccessToken:
+      typeof office.auth?.getAccessToken === 'function'
+        ? () => office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true })
+        : null,
+  };
+}

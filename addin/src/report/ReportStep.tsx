@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { Button, Field, Link, Select, Spinner } from '@fluentui/react-components';
+import { DeliveryStatus, type Delivery } from '../../../shared/api';
+import { getDeliveries, getRun, reportCsvUrl } from '../api';
+import { useI18n } from '../i18n';
+import { CountsGrid } from '../sending/CountsGrid';
+import { ErrorBar } from '../ui/ErrorBar';
+import { useAsync } from '../ui/useAsync';
+import { useLayout } from '../ui/styles';
+import { DeliveriesTable } from './DeliveriesTable';
+import { RunStatusBadge } from './StatusBadge';
+
+const PAGE = 50;
+
+/** Step 6: the per-recipient report with a status filter, paging and the CSV download. */
+export function ReportStep(props: { runId: string; onOpenFolder: (folderId: string) => void; onRestart: () => void }) {
+  const layout = useLayout();
+  const { t } = useI18n();
+  const run = useAsync(() => getRun(props.runId), [props.runId]);
+  const [status, setStatus] = useState<DeliveryStatus | null>(null);
+  const [rows, setRows] = useState<Delivery[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = async (offset: number) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await getDeliveries(props.runId, status, offset, PAGE);
+      setRows((r) => (offset === 0 ? page.deliveries : [...r, ...page.deliveries]));
+      setTotal(page.total);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    void load(0);
+  }, [props.runId, status]);
+
+  return (
+    <section className={layout.stack} aria-labelledby="report-heading">
+      <h2 id="report-heading" className={layout.heading}>
+        {t('report.title')}
+      </h2>
+      <ErrorBar error={run.error} onRetry={run.reload} />
+      {run.value && (
+        <div className={layout.tight}>
+          <div className={layout.row}>
+            <strong>{run.value.subject}</strong>
+            <RunStatusBadge status={run.value.status} />
+          </div>
+          <CountsGrid counts={run.value.counts} />
+        </div>
+      )}
+      <div className={layout.row}>
+        <Field label={t('report.filter')} orientation="horizontal">
+          <Select
+            className={layout.shrink}
+            data-testid="report-filter"
+            value={status ?? ''}
+            onChange={(_, d) => setStatus(d.value ? DeliveryStatus.parse(d.value) : null)}
+          >
+            <option value="">{t('report.all')}</option>
+            {DeliveryStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`counts.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Link href={reportCsvUrl(props.runId)} download data-testid="report-csv">
+          {t('report.download')}
+        </Link>
+      </div>
+      <ErrorBar error={error} onRetry={() => void load(0)} />
+      <DeliveriesTable deliveries={rows} caption={t('report.title')} />
+      {!loading && rows.length === 0 && !error && <p className={layout.muted}>{t('report.empty')}</p>}
+      {loading && <Spinner size="tiny" label={t('app.loading')} />}
+      {!loading && rows.length < total && (
+        <Button onClick={() => void load(rows.length)}>{t('common.loadMore')}</Button>
+      )}
+      <div className={layout.actions}>
+        {run.value ? (
+          <Button data-testid="open-folder" onClick={() => props.onOpenFolder(run.value!.folderId)}>
+            {t('report.openFolder')}
+          </Button>
+        ) : (
+          <span />
+        )}
+        <Button appearance="primary" data-testid="new-run" onClick={props.onRestart}>
+          {t('report.newRun')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useI18n } from '../i18n';
+import { useLayout } from '../ui/styles';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+});
+
+/** What will happen: list and count, email column, folder, and about how long it takes. */
+export function Summary(props: { listName: string; count: number; emailColumn: string; folderName: string; minutes: number }) {
+  const styles = useStyles();
+  const layout = useLayout();
+  const { t } = useI18n();
+  const items: [string, string, string][] = [
+    [t('review.list'), `${props.listName} · ${t('common.recipients', { count: props.count })}`, 'summary-list'],
+    [t('review.emailColumn'), props.emailColumn, 'summary-email'],
+    [t('review.folder'), props.folderName, 'summary-folder'],
+    [t('review.duration'), t('review.minutes', { count: props.minutes }), 'summary-duration'],
+  ];
+  return (
+    <section className={layout.tight} aria-labelledby="summary-heading">
+      <h3 id="summary-heading" className={layout.subheading}>
+        {t('review.summary')}
+      </h3>
+      <dl className={styles.grid}>
+        {items.map(([term, value, id]) => (
+          <div key={id} style={{ display: 'contents' }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value} data-testid={id}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { getRuns } from '../api';
+import { useI18n } from '../i18n';
+import type { Step } from '../app/mailing';
+import { RunStatusBadge } from '../report/StatusBadge';
+import { ErrorBar } from '../ui/ErrorBar';
+import { useAsync } from '../ui/useAsync';
+import { useLayout } from '../ui/styles';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  subject: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+});
+
+const LIVE = new Set(['scheduled', 'queued', 'running', 'paused']);
+
+/** The user's runs, newest first; opening one shows its progress or its report. */
+export function RunsView(props: { onOpen: (runId: string, step: Step) => void }) {
+  const styles = useStyles();
+  const layout = useLayout();
+  const { t, formatDateTime } = useI18n();
+  const runs = useAsync(getRuns, []);
+  return (
+    <section className={layout.stack} aria-labelledby="runs-heading">
+      <h2 id="runs-heading" className={layout.heading}>
+        {t('runs.title')}
+      </h2>
+      <ErrorBar error={runs.error} onRetry={runs.reload} />
+      {runs.loading && !runs.value && <Spinner size="tiny" label={t('app.loading')} />}
+      {runs.value?.runs.length === 0 && <p className={layout.muted}>{t('runs.empty')}</p>}
+      <ul className={styles.list} data-testid="runs-list">
+        {runs.value?.runs.map((run) => (
+          <li key={run.id} className={styles.item} data-testid="run-item">
+            <div className={layout.row}>
+              <h3 className={styles.subject}>{run.subject}</h3>
+              <RunStatusBadge status={run.status} />
+            </div>
+            <span className={layout.muted}>
+              {t('runs.summary', { list: run.listName, sent: run.counts.sent, planned: run.counts.planned })}
+            </span>
+            <span className={layout.muted}>{t('runs.created', { date: formatDateTime(run.startedAt ?? run.createdAt) })}</span>
+            <div>
+              <Button size="small" onClick={() => props.onOpen(run.id, LIVE.has(run.status) ? 'sending' : 'report')}>
+                {t('runs.open')}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogs, SUPPORTED_LOCALES } from '../../addin/src/i18n';
+import { startTestServer, type TestServer } from '../support/server';
+import { assertPaneBuilt, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { seriousViolations } from './axe';
+import { PEOPLE_CSV, openPane, uploadCsv } from './pane';
+
+const STEPS = ['recipients', 'message', 'options', 'review', 'sending', 'report'] as const;
+
+describe('the pane in each language', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    assertPaneBuilt();
+    server = await startTestServer({ seedSamples: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(SUPPORTED_LOCALES)('?lang=%s translates the step titles and the screen', async (locale) => {
+    const catalog = catalogs[locale];
+    const page = await browser.newPage(320, 800);
+    await openPane(page, server.url, `?lang=${locale}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+    for (const step of STEPS) {
+      expect(await page.getByTestId(`step-${step}`).textContent()).toContain(catalog[`steps.${step}`]);
+    }
+    expect(await page.locator('#recipients-heading').textContent()).toBe(catalog['recipients.title']);
+    expect(await page.getByTestId('upload-button').textContent()).toBe(catalog['recipients.upload']);
+    expect(await page.getByTestId('nav-mailbox').textContent()).toBe(catalog['nav.mailbox']);
+
+    await uploadCsv(page, 'people.csv', PEOPLE_CSV);
+    await page.getByTestId('rows-table').waitFor();
+    const count = catalog['common.recipients'];
+    const five = typeof count === 'string' ? count : (count[new Intl.PluralRules(locale).select(5)] ?? count.other);
+    expect(await page.getByTestId('list-count').textContent()).toBe(five.replace('{count}', '5'));
+    await screenshot(page, `lang-${locale}-320`);
+    expect(await seriousViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('switches language from the header without losing the chosen list', async () => {
+    const page = await browser.newPage(800, 700);
+    await openPane(page, server.url, '?lang=en');
+    await uploadCsv(page, 'people.csv', PEOPLE_CSV);
+    await page.getByTestId('rows-table').waitFor();
+    await page.getByTestId('language').selectOption('pl');
+    expect(await page.getByTestId('step-recipients').textContent()).toContain('Odbiorcy');
+    expect(await page.getByTestId('list-count').textContent()).toBe('5 odbiorców');
+  });
+});
