@@ -6,15 +6,17 @@ import { importList } from '../services/lists';
 import { planRun } from '../services/runs';
 import { deleteList } from '../store/lists';
 import { findRun } from '../store/runs';
+import { FilterInputError, parseAddressList, parseFilterJson, parseFilterText } from '../recipients/filter-input';
 import { intOption, parseCommand, required, UsageError } from './args';
 import { outJson, out, progressBar } from './output';
-import { driveRun, openCore } from './session';
+import { INTERRUPTED_EXIT, driveRun, openCore } from './session';
 
 const OPTIONS = {
   list: { type: 'string' }, subject: { type: 'string' }, html: { type: 'string' }, text: { type: 'string' },
   folder: { type: 'string' }, 'email-column': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' },
   'per-minute': { type: 'string' }, 'per-day': { type: 'string' }, batch: { type: 'string' }, interval: { type: 'string' },
   'max-errors': { type: 'string' }, at: { type: 'string' }, 'accept-unknown-fields': { type: 'boolean' },
+  filter: { type: 'string' }, 'time-zone': { type: 'string' }, exclude: { type: 'string' },
 } as const;
 
 function readInputFile(file: string, what: string): Buffer {
@@ -22,6 +24,21 @@ function readInputFile(file: string, what: string): Buffer {
     return fs.readFileSync(file);
   } catch (err) {
     throw new UsageError(`Cannot read the ${what} file "${file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+}
+
+/** The run's audience from `--filter` (a .json file of the filter model, else an expression), `--time-zone` and `--exclude FILE`. */
+function audienceOf(v: { filter?: string; 'time-zone'?: string; exclude?: string }): Record<string, unknown> | undefined {
+  if (v.filter === undefined && v['time-zone'] === undefined && v.exclude === undefined) return undefined;
+  try {
+    const filter = v.filter === undefined ? undefined
+      : v.filter.toLowerCase().endsWith('.json') ? parseFilterJson(readInputFile(v.filter, 'filter').toString('utf8'), v.filter)
+      : parseFilterText(v.filter);
+    const exclusions = v.exclude === undefined ? undefined : parseAddressList(readInputFile(v.exclude, 'exclusion').toString('utf8'));
+    return { filter, timeZone: v['time-zone'], exclusions };
+  } catch (err) {
+    if (err instanceof FilterInputError) throw new UsageError(`--filter: ${err.message}`);
+    throw err;
   }
 }
 
@@ -39,6 +56,7 @@ export async function sendCommand(args: string[]): Promise<number> {
     template: { subject: required(v.subject, 'subject'), html, text },
     folderName: v.folder,
     dryRun: Boolean(v['dry-run']),
+    audience: audienceOf(v),
     options: {
       perMinute: intOption(v['per-minute'], 'per-minute', 1, 10_000),
       perDay: intOption(v['per-day'], 'per-day', 1, 1_000_000),
@@ -67,9 +85,14 @@ export async function sendCommand(args: string[]): Promise<number> {
       deleteList(core.db, core.localUser.id, list.id);
       report = dryRunReport(planned.planned);
     } else {
-      runIds.add(planned.run.id);
-      await driveRun(core, planned.run.id, v.json ? () => {} : progressBar());
-      report = buildReport(core.db, findRun(core.db, planned.run.id)!);
+      const runId = planned.run.id;
+      runIds.add(runId);
+      if (process.stderr.isTTY) process.stderr.write(`Run ${runId}: if this stops, \`seriatim resume ${runId}\` continues it.\n`);
+      if ((await driveRun(core, runId, v.json ? () => {} : progressBar())).interrupted) {
+        process.stderr.write(`\nStopped; the run is ${findRun(core.db, runId)?.status}. \`seriatim resume ${runId}\` continues it.\n`);
+        return INTERRUPTED_EXIT;
+      }
+      report = buildReport(core.db, findRun(core.db, runId)!);
     }
     printReport(report, Boolean(v.json));
     return report.counts.failed > 0 || report.status === 'paused' ? 1 : 0;

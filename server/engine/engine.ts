@@ -2,16 +2,29 @@ import type { Logger } from 'pino';
 import type { ProgressEvent } from '../../shared/api';
 import type { MailboxProvider } from '../providers/mailbox';
 import type { Db } from '../store/db';
-import { countDeliveries, sendHistory } from '../store/deliveries';
+import { averageRecipients, runSendHistory, sendHistory } from '../store/deliveries';
 import { findRun, listRunnable, nextScheduledAt, transitionRun, type RunRecord } from '../store/runs';
 import { findUser } from '../store/users';
-import { Pacer } from './pacer';
-import type { ProgressHub } from './progress';
+import { MailboxLeases } from './leases';
+import { Pacer, type PacerLimits } from './pacer';
+import { ProgressPublisher, type ProgressHub } from './progress';
+import { buildProgress } from './progress-of';
+import type { RecurringScheduler } from './recurring';
 import { Sleeper } from './sleeper';
 import { workRun } from './worker';
 
 const DAY_MS = 86_400_000;
-const IDLE_POLL_MS = 30_000;
+/** How often the store is looked at for work another process created (the CLI, a second server). */
+const IDLE_POLL_MS = 5_000;
+/** How soon to ask again for a mailbox another process is sending from. */
+const LEASE_RETRY_MS = 1_000;
+/** A pacer of a mailbox this process does not send from is re-read from the store this often. */
+const FOREIGN_PACER_TTL_MS = 10_000;
+/**
+ * Windows are paced this much longer than the provider's (1%): the pacer decides when a message
+ * starts, the provider counts when the request arrives, and the two differ by a little jitter.
+ */
+const WINDOW_MARGIN = 0.01;
 
 /** What the engine is built from; `now` is injectable for tests. */
 export interface EngineDeps {
@@ -20,26 +33,42 @@ export interface EngineDeps {
   progress: ProgressHub;
   log: Logger;
   now?: () => number;
-  /** Limits the engine to some runs: the CLI works only on the run it was asked about. */
+  /** Limits the engine to some runs: the CLI works only on the run it was asked about (and plans no recurring runs). */
   scope?: (runId: string) => boolean;
 }
 
 /**
- * Runs the runs. All state lives in the store: the engine only keeps which runs it is working on
- * and each mailbox's pacer (seeded from the store's send history, so a restart keeps the daily
- * budget). A restarted engine picks up queued and running runs by itself.
+ * Runs the runs. All state lives in the store: the engine keeps which runs it works on, one pacer
+ * per mailbox (seeded from the store's send history, shared by all of the mailbox's runs) and one
+ * per run (the user's settings). It sends from a mailbox only while it holds the mailbox's lease.
+ * A started engine picks up queued and running runs by itself, starts scheduled runs when due
+ * and, without a scope, plans recurring runs.
  */
 export class Engine {
-  private readonly workers = new Map<string, Promise<void>>();
-  private readonly pacers = new Map<string, Pacer>();
+  private readonly workers = new Map<string, { ownerId: string; done: Promise<void> }>();
+  private readonly pacers = new Map<string, { pacer: Pacer; at: number }>();
   private readonly runPacers = new Map<string, Pacer>();
+  private readonly recipientsPerMessage = new Map<string, number>();
   private readonly sleeper = new Sleeper();
+  private readonly leases: MailboxLeases;
+  private readonly publisher: ProgressPublisher;
+  /** Set once loaded (server engines only): its imports are the heavy planning use cases, which the CLI does not need. */
+  private recurring: RecurringScheduler | undefined;
   private readonly now: () => number;
   private stopped = false;
   private loop: Promise<void> | undefined;
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
+    this.leases = new MailboxLeases(deps.db, this.now, (ownerId) => {
+      deps.log.warn({ ownerId, stage: 'lease' }, 'lost the mailbox lease to another process; this process stops sending from it');
+      this.pacers.delete(ownerId);
+      this.sleeper.wakeAll();
+    });
+    this.publisher = new ProgressPublisher(deps.progress, (runId) => {
+      const run = findRun(deps.db, runId);
+      return run && this.progressOf(run);
+    });
   }
 
   /** Starts the scheduling loop. */
@@ -53,114 +82,144 @@ export class Engine {
     this.sleeper.wakeAll();
   }
 
-  /** Stops taking new work and waits for in-flight sends to be recorded. */
+  /** Stops taking new work, waits for in-flight sends to be recorded, and gives the mailboxes up. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.sleeper.wakeAll();
     await this.loop;
-    await Promise.allSettled(this.workers.values());
+    await Promise.allSettled([...this.workers.values()].map((w) => w.done));
     this.loop = undefined;
+    this.publisher.stop();
+    this.leases.releaseAll();
   }
 
-  /** The latest progress of a run, as published to listeners. */
+  /** The latest progress of a run: counts, current rate, estimated finish, and what it waits for. */
   progressOf(run: RunRecord): ProgressEvent {
-    const counts = countDeliveries(this.deps.db, run.id);
-    const since = new Date(this.now() - 60_000).toISOString();
-    const ratePerMinute = this.deps.db
-      .prepare("SELECT COUNT(*) FROM deliveries WHERE run_id = ? AND status = 'sent' AND sent_at >= ?")
-      .pluck()
-      .get(run.id, since) as number;
-    const remaining = counts.pending + counts.sending;
-    let estimatedFinishAt: string | null = null;
-    if (remaining > 0 && run.status !== 'cancelled') {
-      const at = Math.max(
-        this.pacerFor(run.ownerId).estimateFinish(this.now(), { messages: remaining, recipientsPerMessage: 1 }),
-        this.runPacerFor(run).estimateFinish(this.now(), { messages: remaining, recipientsPerMessage: 1 }),
-      );
-      estimatedFinishAt = new Date(at).toISOString();
-    }
-    return { runId: run.id, status: run.status, counts, ratePerMinute, estimatedFinishAt, pauseReason: run.pauseReason };
-  }
-
-  private publish(runId: string): void {
-    const run = findRun(this.deps.db, runId);
-    if (run) this.deps.progress.publish(this.progressOf(run));
+    return buildProgress(this.deps.db, run, () => ({
+      mailbox: this.pacerFor(run.ownerId),
+      run: this.runPacerFor(run),
+      recipientsPerMessage: this.averageRecipientsOf(run.id),
+    }), this.now());
   }
 
   private async run(): Promise<void> {
+    if (!this.deps.scope && !this.recurring) {
+      const { RecurringScheduler } = await import('./recurring');
+      const { db, provider, log } = this.deps;
+      this.recurring = new RecurringScheduler({ db, provider, log, now: this.now, holderId: this.leases.holder.id });
+    }
     while (!this.stopped) {
-      this.tick();
-      const next = nextScheduledAt(this.deps.db);
-      const untilNext = next ? Date.parse(next) - this.now() : IDLE_POLL_MS;
-      await this.sleeper.sleep(Math.min(IDLE_POLL_MS, Math.max(untilNext, 10)));
+      let wakeAt = this.now() + IDLE_POLL_MS;
+      try {
+        if (this.recurring) wakeAt = Math.min(wakeAt, await this.recurring.tick());
+        if (this.stopped) break;
+        wakeAt = Math.min(wakeAt, this.tick());
+      } catch (err) {
+        this.deps.log.error({ err, stage: 'engine' }, 'the engine could not look at the store; it tries again');
+      }
+      await this.sleeper.sleep(Math.max(wakeAt - this.now(), 10));
     }
   }
 
-  /** Starts a worker for every run that needs one. */
-  private tick(): void {
-    for (const run of listRunnable(this.deps.db, new Date(this.now()).toISOString())) {
+  /** Starts a worker for every run that needs one; returns when to look again. */
+  private tick(): number {
+    const now = this.now();
+    let wakeAt = Infinity;
+    for (const run of listRunnable(this.deps.db, new Date(now).toISOString())) {
       if (this.workers.has(run.id) || (this.deps.scope && !this.deps.scope(run.id))) continue;
-      if (run.status === 'scheduled' && !transitionRun(this.deps.db, run.id, 'queued')) continue;
-      const worker = this.startWorker(run).finally(() => {
+      if (run.status === 'scheduled') {
+        if (!transitionRun(this.deps.db, run.id, 'queued', { expect: 'scheduled' })) continue;
+        this.publisher.publish(run.id, true);
+      }
+      if (!this.takeMailbox(run.ownerId)) {
+        wakeAt = now + LEASE_RETRY_MS;
+        continue;
+      }
+      const done = this.startWorker(run).finally(() => {
         this.workers.delete(run.id);
         this.runPacers.delete(run.id);
+        this.recipientsPerMessage.delete(run.id);
+        if (![...this.workers.values()].some((w) => w.ownerId === run.ownerId)) this.leases.release(run.ownerId);
         if (!this.stopped) this.sleeper.wakeAll();
       });
-      this.workers.set(run.id, worker);
+      this.workers.set(run.id, { ownerId: run.ownerId, done });
     }
+    const scheduled = nextScheduledAt(this.deps.db);
+    return Math.min(wakeAt, scheduled ? Date.parse(scheduled) : Infinity);
+  }
+
+  /** Takes the mailbox's lease; newly taken, its pacer is re-read, as another process may have sent meanwhile. */
+  private takeMailbox(ownerId: string): boolean {
+    const held = this.leases.holds(ownerId);
+    if (held) return true;
+    if (!this.leases.acquire(ownerId)) return false;
+    this.pacers.delete(ownerId);
+    return true;
   }
 
   private async startWorker(run: RunRecord): Promise<void> {
-    const user = findUser(this.deps.db, run.ownerId);
-    if (!user) throw new Error(`Run ${run.id} belongs to unknown user ${run.ownerId}`);
     try {
-      await workRun(
-        {
-          db: this.deps.db,
-          log: this.deps.log,
-          mailbox: this.deps.provider.open(user),
-          sender: user,
-          mailboxPacer: this.pacerFor(user.id),
-          runPacer: this.runPacerFor(run),
-          sleeper: this.sleeper,
-          now: this.now,
-          stopping: () => this.stopped,
-          onChange: (id) => this.publish(id),
-        },
-        run.id,
-      );
+      const user = findUser(this.deps.db, run.ownerId);
+      if (!user) throw new Error(`Run ${run.id} belongs to unknown user ${run.ownerId}`);
+      const runPacer = this.runPacerFor(run);
+      this.runPacers.set(run.id, runPacer);
+      await workRun({
+        db: this.deps.db,
+        log: this.deps.log,
+        mailbox: this.deps.provider.open(user),
+        sender: user,
+        mailboxPacer: this.pacerFor(user.id),
+        runPacer,
+        sleeper: this.sleeper,
+        now: this.now,
+        stopping: () => this.stopped,
+        mayUseMailbox: () => this.leases.holds(user.id),
+        onChange: (id, urgent) => this.publisher.publish(id, urgent),
+      }, run.id);
     } catch (err) {
-      this.deps.log.error({ runId: run.id, err }, 'run worker stopped with an error; it will be retried');
+      this.deps.log.error({ runId: run.id, err, stage: 'engine' }, 'run worker stopped with an error; it will be retried');
     }
   }
 
   /** One pacer per mailbox, shared by all its runs, seeded with the last day's sends. */
   private pacerFor(ownerId: string): Pacer {
-    let pacer = this.pacers.get(ownerId);
-    if (!pacer) {
-      pacer = new Pacer(this.deps.provider.limits, sendHistory(this.deps.db, ownerId, this.now() - DAY_MS));
-      this.pacers.set(ownerId, pacer);
-    }
+    const now = this.now();
+    const cached = this.pacers.get(ownerId);
+    if (cached && (this.leases.holds(ownerId) || now - cached.at < FOREIGN_PACER_TTL_MS)) return cached.pacer;
+    const pacer = new Pacer(withMargin(this.deps.provider.limits), sendHistory(this.deps.db, ownerId, now - DAY_MS));
+    this.pacers.set(ownerId, { pacer, at: now });
     return pacer;
   }
 
-  /** The user's own settings for one run (rate, batches), never looser than the provider's. */
+  /** The user's own settings for one run (rate, day, batches), never looser than the provider's; the worker's own while it works. */
   private runPacerFor(run: RunRecord): Pacer {
-    let pacer = this.runPacers.get(run.id);
-    if (!pacer) {
-      const limits = this.deps.provider.limits;
-      const o = run.options;
-      pacer = new Pacer({
-        perMinute: Math.min(o.perMinute ?? limits.perMinute, limits.perMinute),
-        windowMs: limits.windowMs,
-        perDay: Math.min(o.perDay ?? limits.perDay, limits.perDay),
-        dayMs: limits.dayMs,
-        concurrency: 1,
-        batchSize: o.batchSize,
-        batchIntervalMs: o.batchIntervalSeconds === undefined ? undefined : o.batchIntervalSeconds * 1000,
-      });
-      this.runPacers.set(run.id, pacer);
-    }
-    return pacer;
+    const working = this.runPacers.get(run.id);
+    if (working) return working;
+    const limits = this.deps.provider.limits;
+    const o = run.options;
+    return new Pacer(withMargin({
+      perMinute: Math.min(o.perMinute ?? limits.perMinute, limits.perMinute),
+      windowMs: limits.windowMs,
+      perDay: Math.min(o.perDay ?? limits.perDay, limits.perDay),
+      dayMs: limits.dayMs,
+      concurrency: 1,
+      batchSize: o.batchSize,
+      batchIntervalMs: o.batchIntervalSeconds === undefined ? undefined : o.batchIntervalSeconds * 1000,
+    }), runSendHistory(this.deps.db, run.id, this.now() - DAY_MS));
   }
+
+  private averageRecipientsOf(runId: string): number {
+    let avg = this.recipientsPerMessage.get(runId);
+    if (avg === undefined) {
+      avg = averageRecipients(this.deps.db, runId);
+      this.recipientsPerMessage.set(runId, avg);
+    }
+    return avg;
+  }
+}
+
+/** Provider limits with the rate window widened by the margin (see WINDOW_MARGIN). */
+function withMargin(limits: PacerLimits): PacerLimits {
+  const windowMs = limits.windowMs ?? 60_000;
+  return { ...limits, windowMs: Math.ceil(windowMs * (1 + WINDOW_MARGIN)), dayMs: Math.max(limits.dayMs ?? DAY_MS, windowMs * (1 + WINDOW_MARGIN)) };
 }

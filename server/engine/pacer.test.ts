@@ -99,6 +99,18 @@ describe('Pacer rate limit', () => {
     expect(pacer.tryAcquire(2000, 1).ok).toBe(true);
   });
 
+  it('keeps the pace when a start comes a little late, but banks no time after a pause', () => {
+    const pacer = new Pacer(RATE_ONLY);
+    expect(pacer.tryAcquire(0, 1).ok).toBe(true);
+    // Woken 300 ms late: the next one is still due 2000 ms after the first was due, not after this one.
+    expect(pacer.tryAcquire(2300, 1).ok).toBe(true);
+    expect(pacer.tryAcquire(3999, 1)).toEqual({ ok: false, notBefore: 4000, reason: 'rate' });
+    expect(pacer.tryAcquire(4000, 1).ok).toBe(true);
+    // After a pause longer than one spacing, the pace starts again from the late start: no burst.
+    expect(pacer.tryAcquire(20_000, 1).ok).toBe(true);
+    expect(pacer.tryAcquire(20_000, 1)).toEqual({ ok: false, notBefore: 22_000, reason: 'rate' });
+  });
+
   it('never exceeds the limit in any window and achieves at least 95% of it over a long run', () => {
     const { starts } = drive(new Pacer(RATE_ONLY), new Array(3000).fill(1));
     const times = starts.map((s) => s.at);

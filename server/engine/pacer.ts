@@ -4,8 +4,10 @@
  * JSON snapshot. Several runs from the same mailbox share one instance.
  *
  * How a start is allowed (all rules at once; the latest "not before" wins):
- * - Rate: starts are spread evenly, at least `windowMs / allowed` apart, so a run never bursts
- *   30 messages at once; in addition an exact sliding log of start times refuses a start while
+ * - Rate: starts are spread evenly, `windowMs / allowed` apart, so a run never bursts 30
+ *   messages at once. A start that comes less than one spacing late keeps the pace where it was
+ *   due, so a caller whose timer wakes it a little late does not lose that time on every
+ *   message; a longer pause is not banked (no burst after idling). In addition an exact sliding log of start times refuses a start while
  *   `allowed` starts already lie in the last `windowMs`. Spacing gives the smooth pace, the log
  *   makes "never more than the limit in any window" exact even after a restart seeded with a
  *   burst, or while the allowed rate is reduced. (A fixed window, as in listmonk, lets twice
@@ -27,6 +29,8 @@
  * reply is a refusal) give their recipients back, but still count toward the rate: the
  * provider did see a request.
  */
+
+import { checkRecipients, resolveLimits } from './pacer-limits';
 
 /** Limits of one mailbox. Windows are configurable so that tests and benches can scale time. */
 export interface PacerLimits {
@@ -92,6 +96,7 @@ export class Pacer {
   private dayCutoff = -Infinity;
   private readonly active = new Map<SlotId, SendRecord | null>();
   private nextSlot = 1;
+  /** When the last start counts as having happened for even spacing (see pacePoint). */
   private lastStart: number | null = null;
   private batch: { startedAt: number; count: number } | null = null;
   private allowed: number;
@@ -108,6 +113,11 @@ export class Pacer {
     if (this.log.length > 0) this.lastStart = this.log[this.log.length - 1].at;
   }
 
+  /** The limits in force, with every default filled in. */
+  get settings(): ResolvedLimits {
+    return { ...this.limits };
+  }
+
   /** Rebuilds a pacer from `snapshot()`, e.g. after reading it back from the store. */
   static restore(s: PacerSnapshot): Pacer {
     const p = new Pacer(s.limits, s.log);
@@ -122,24 +132,34 @@ export class Pacer {
     return p;
   }
 
-  /** Grants a start at `now` for a message with `recipients` recipients, or says when to ask again. */
-  tryAcquire(now: number, recipients: number): PaceDecision {
+  /**
+   * The earliest moment a message with `recipients` recipients may start by the time-based rules
+   * (rate, day, batch, throttling), and the rule that decides it; `reason` is null when that is
+   * `now`. Reserves nothing, so several pacers can be asked before any of them is committed.
+   */
+  nextStart(now: number, recipients: number): { at: number; reason: Exclude<BlockReason, 'concurrency'> | null } {
     checkRecipients(recipients, this.limits.perDay);
     this.prune(now);
     // Ties keep the first listed reason: the day budget is the most useful thing to tell a user.
-    const waits: Array<[number, BlockReason]> = [
+    const waits: Array<[number, Exclude<BlockReason, 'concurrency'>]> = [
       [this.dayReadyAt(recipients), 'day'], [this.throttledUntil ?? -Infinity, 'throttled'],
       [this.batchReadyAt(), 'batch'], [this.rateReadyAt(), 'rate'],
     ];
-    let notBefore = now;
-    let reason: BlockReason | null = null;
-    for (const [at, why] of waits) if (at > notBefore) [notBefore, reason] = [at, why];
+    let at = now;
+    let reason: Exclude<BlockReason, 'concurrency'> | null = null;
+    for (const [when, why] of waits) if (when > at) [at, reason] = [when, why];
+    return { at, reason };
+  }
+
+  /** Grants a start at `now` for a message with `recipients` recipients, or says when to ask again. */
+  tryAcquire(now: number, recipients: number): PaceDecision {
+    const { at: notBefore, reason } = this.nextStart(now, recipients);
     if (reason) return { ok: false, notBefore, reason };
     if (this.active.size >= this.limits.concurrency) return { ok: false, notBefore: now, reason: 'concurrency' };
     const entry = { at: now, recipients };
     this.log.push(entry);
     this.dayRecipients += recipients;
-    this.lastStart = now;
+    this.lastStart = this.pacePoint(now);
     this.countIntoBatch(now);
     const slot = this.nextSlot++;
     this.active.set(slot, entry);
@@ -236,6 +256,13 @@ export class Pacer {
     }
   }
 
+  /** Where the even pace continues from after a start at `now`: when it was due, if it came less than one spacing late. */
+  private pacePoint(now: number): number {
+    const spacing = this.limits.windowMs / this.allowed;
+    const due = this.lastStart === null ? -Infinity : this.lastStart + spacing;
+    return now - due < spacing ? Math.min(due, now) : now;
+  }
+
   /** Earliest start allowed by even spacing and by the sliding log. */
   private rateReadyAt(): number {
     const { windowMs } = this.limits;
@@ -282,29 +309,6 @@ export class Pacer {
       this.allowed = Math.min(limit, this.allowed + Math.max(1, Math.round(limit / 10)));
       this.successStreak = 0;
     }
-  }
-}
-
-/** Fills in defaults and rejects limits that cannot be paced. */
-function resolveLimits(l: PacerLimits): ResolvedLimits {
-  const r: ResolvedLimits = {
-    perMinute: l.perMinute, windowMs: l.windowMs ?? 60_000, perDay: l.perDay, dayMs: l.dayMs ?? 86_400_000,
-    concurrency: l.concurrency, batchSize: l.batchSize ?? (l.batchIntervalMs ? 1 : 0), batchIntervalMs: l.batchIntervalMs ?? 0,
-  };
-  for (const key of ['perMinute', 'perDay', 'concurrency'] as const) {
-    if (!Number.isInteger(r[key]) || r[key] < 1) throw new RangeError(`Pacer limit ${key} must be a positive integer`);
-  }
-  if (!Number.isInteger(r.batchSize) || r.batchSize < 0) throw new RangeError('Pacer batchSize must be a positive integer');
-  if (!(r.windowMs > 0) || !(r.dayMs >= r.windowMs) || !(r.batchIntervalMs >= 0)) {
-    throw new RangeError('Pacer windows must be positive, with dayMs >= windowMs and batchIntervalMs >= 0');
-  }
-  return r;
-}
-
-/** A message must have at least one recipient and fit in a day's budget, or it could never start. */
-function checkRecipients(recipients: number, perDay: number): void {
-  if (!Number.isInteger(recipients) || recipients < 1 || recipients > perDay) {
-    throw new RangeError(`A message needs 1 to ${perDay} recipients, not ${recipients}`);
   }
 }
 

@@ -1,124 +1,168 @@
-import type { Logger } from 'pino';
-import { MAX_TRANSIENT_ATTEMPTS, canRetrySend, classifyError, nextRetryDelay } from './classify';
+import type { WaitReason } from '../../shared/api';
+import { deliver, failDelivery, type DeliveryContext } from './delivery';
 import { MessageBuilder } from './message-builder';
-import type { Pacer } from './pacer';
-import type { Mailbox } from '../providers/mailbox';
-import type { Db } from '../store/db';
-import { claimNext, listSending, nextDueAt, settleAttempt, skipPending, type DeliveryRecord } from '../store/deliveries';
-import { countError, findRun, transitionRun, type RunRecord } from '../store/runs';
+import type { Pacer, SlotId } from './pacer';
 import type { Sleeper } from './sleeper';
+import { claimDelivery, listSending, nextDueAt, peekNext, settleAttempt, skipPending, type DeliveryRecord } from '../store/deliveries';
+import { findRun, runStatus, setRunWait, transitionRun, type RunRecord } from '../store/runs';
 
 /** What a run's worker needs from the engine around it. */
-export interface WorkerContext {
-  db: Db;
-  log: Logger;
-  mailbox: Mailbox;
+export interface WorkerContext extends DeliveryContext {
   sender: { name: string; email: string };
-  mailboxPacer: Pacer;
   runPacer: Pacer;
   sleeper: Sleeper;
-  now: () => number;
   stopping: () => boolean;
-  onChange: (runId: string) => void;
+  /** Whether this process still holds the mailbox's lease; without it, nothing more is sent. */
+  mayUseMailbox: () => boolean;
 }
+
+/**
+ * The longest single nap: the run's status is read again at least this often, so a pause or cancel
+ * written by another process (the CLI, a second server) is observed before the next message.
+ */
+const MAX_NAP_MS = 1000;
+/** A rate wait this long is worth showing; shorter ones are the normal pace between messages. */
+const NOTABLE_RATE_WAIT_MS = 10_000;
+
+type Step = { kind: 'sent' } | { kind: 'done' } | { kind: 'wait'; until: number; reason: WaitReason };
 
 /**
  * Reconciles deliveries a stopped process left `sending`: the provider is asked whether a message
  * with the delivery's tag exists. Found: it went out, mark it sent. Not found: it certainly did not
- * go out, so it is safe to send again. Never re-sent blindly.
+ * go out, so it may be sent again. No answer: it goes back to pending, and its next attempt asks
+ * again before sending (attempts > 1). Never re-sent blindly. Runs only under the mailbox lease,
+ * so no live process is still sending these.
  */
 export async function reconcileSending(ctx: WorkerContext, run: RunRecord): Promise<void> {
   for (const d of listSending(ctx.db, run.id)) {
-    const receipt = await ctx.mailbox.findSent({ runId: run.id, deliveryId: d.id });
-    settleAttempt(ctx.db, d, receipt ? 'sent' : 'pending', { messageId: receipt?.messageId ?? null });
-    ctx.log.info({ runId: run.id, deliveryId: d.id, stage: 'recover', found: Boolean(receipt) }, 'reconciled a delivery left sending');
-  }
-}
-
-/** Sends a run's pending deliveries one by one, within both pacers, until done, paused or stopped. */
-export async function workRun(ctx: WorkerContext, runId: string): Promise<void> {
-  let run = findRun(ctx.db, runId);
-  if (!run) return;
-  await reconcileSending(ctx, run);
-  if (run.status === 'queued') run = transitionRun(ctx.db, runId, 'running') ?? run;
-  ctx.onChange(runId);
-  const builder = new MessageBuilder(run, ctx.sender);
-  while (!ctx.stopping()) {
-    const current = findRun(ctx.db, runId);
-    if (!current || current.status !== 'running') break;
-    const waitMs = await sendNext(ctx, current, builder);
-    if (waitMs === 'done') {
-      transitionRun(ctx.db, runId, 'completed');
-      ctx.onChange(runId);
-      break;
+    let found: boolean | undefined;
+    try {
+      const receipt = await ctx.mailbox.findSent({ runId: run.id, deliveryId: d.id });
+      found = Boolean(receipt);
+      settleAttempt(ctx.db, d, receipt ? 'sent' : 'pending', { messageId: receipt?.messageId ?? null });
+    } catch (err) {
+      settleAttempt(ctx.db, d, 'pending', { reason: 'UNVERIFIED', notBefore: ctx.now() + 5_000 });
     }
-    if (waitMs > 0) await ctx.sleeper.sleep(waitMs);
+    ctx.log.info({ runId: run.id, deliveryId: d.id, provider: ctx.mailbox.provider, stage: 'recover', found }, 'reconciled a delivery left sending');
   }
-  const final = findRun(ctx.db, runId);
-  if (final?.status === 'cancelled') skipPending(ctx.db, runId, 'CANCELLED');
-  ctx.onChange(runId);
 }
 
-/** One step: reserve a slot in both pacers, claim a delivery, send, record. Returns how long to wait. */
-async function sendNext(ctx: WorkerContext, run: RunRecord, builder: MessageBuilder): Promise<number | 'done'> {
-  const now = ctx.now();
-  const due = nextDueAt(ctx.db, run.id);
-  if (due === undefined) return 'done';
-  if (due > now) return due - now;
-  const mailboxSlot = ctx.mailboxPacer.tryAcquire(now, 1);
-  if (!mailboxSlot.ok) return Math.max(mailboxSlot.notBefore - now, 5);
-  const runSlot = ctx.runPacer.tryAcquire(now, 1);
-  if (!runSlot.ok) {
-    ctx.mailboxPacer.release(mailboxSlot.slot, now, 'not-sent');
-    return Math.max(runSlot.notBefore - now, 5);
-  }
-  const d = claimNext(ctx.db, run.id, now);
-  if (!d) {
-    ctx.mailboxPacer.release(mailboxSlot.slot, now, 'not-sent');
-    ctx.runPacer.release(runSlot.slot, now, 'not-sent');
-    return 0;
-  }
-  const outcome = await deliver(ctx, run, builder, d);
-  ctx.mailboxPacer.release(mailboxSlot.slot, ctx.now(), outcome);
-  ctx.runPacer.release(runSlot.slot, ctx.now(), outcome);
-  ctx.onChange(run.id);
-  return 0;
-}
-
-async function deliver(ctx: WorkerContext, run: RunRecord, builder: MessageBuilder, d: DeliveryRecord): Promise<'sent' | 'failed' | 'throttled' | 'not-sent'> {
-  const log = ctx.log.child({ runId: run.id, deliveryId: d.id, provider: ctx.mailbox.provider, stage: 'send' });
+/**
+ * Sends a run's pending deliveries one by one, within both pacers, until it is done, or its status
+ * is no longer `running` (paused, cancelled: whoever changed it, the change stands), or the engine
+ * stops. Every status change it makes is conditional on the status it last saw.
+ */
+export async function workRun(ctx: WorkerContext, runId: string): Promise<void> {
+  const run = findRun(ctx.db, runId);
+  if (!run || !ctx.mayUseMailbox()) return;
+  if (run.status === 'queued') transitionRun(ctx.db, runId, 'running', { expect: 'queued' });
+  if (runStatus(ctx.db, runId) !== 'running') return;
+  ctx.onChange(runId, true);
+  await reconcileSending(ctx, run);
+  const builder = new MessageBuilder(run, ctx.sender, ctx.db);
+  const waits = new WaitRecorder(ctx, runId);
   try {
-    const receipt = await ctx.mailbox.send(builder.build(d), { folderId: run.folderId });
-    settleAttempt(ctx.db, d, 'sent', { messageId: receipt.messageId });
-    log.debug('sent');
-    return 'sent';
-  } catch (err) {
-    const c = classifyError(err, ctx.now());
-    log.warn({ code: c.code, kind: c.kind, outcome: c.outcome }, 'send failed');
-    if (c.outcome === 'unknown') {
-      // The message may have gone out: ask before deciding, exactly as after a crash.
-      const receipt = await ctx.mailbox.findSent({ runId: run.id, deliveryId: d.id }).catch(() => undefined);
-      if (receipt) {
-        settleAttempt(ctx.db, d, 'sent', { messageId: receipt.messageId });
-        return 'sent';
+    while (!ctx.stopping() && ctx.mayUseMailbox()) {
+      const status = runStatus(ctx.db, runId);
+      // Paused and resumed while this worker napped: carry on.
+      if (status === 'queued' && transitionRun(ctx.db, runId, 'running', { expect: 'queued' })) continue;
+      if (status !== 'running') break;
+      const step = await sendNext(ctx, run, builder);
+      if (step.kind === 'done') {
+        transitionRun(ctx.db, runId, 'completed', { expect: 'running' });
+        break;
+      }
+      if (step.kind === 'wait') {
+        waits.waiting(step.until, step.reason);
+        // Rounded up: a timer rounds down to whole milliseconds, and waking early costs a second nap.
+        await ctx.sleeper.sleep(Math.min(Math.max(Math.ceil(step.until - ctx.now()), 1), MAX_NAP_MS));
+      } else {
+        waits.sending();
       }
     }
-    if (c.kind === 'throttled') {
-      ctx.mailboxPacer.recordThrottle(ctx.now(), c.retryAfterMs ?? 60_000);
-      settleAttempt(ctx.db, d, 'pending', { notBefore: ctx.now() + (c.retryAfterMs ?? 60_000), reason: c.code });
-      return 'throttled';
-    }
-    if (c.kind === 'transient' && d.attempts < MAX_TRANSIENT_ATTEMPTS && canRetrySend({ ...c, outcome: 'not-sent' }, d.attempts)) {
-      settleAttempt(ctx.db, d, 'pending', { notBefore: ctx.now() + nextRetryDelay(d.attempts), reason: c.code });
-      return 'not-sent';
-    }
-    settleAttempt(ctx.db, d, 'failed', { reason: `${c.code}: ${c.message}` });
-    const errors = countError(ctx.db, run.id);
-    const max = run.options.maxErrors ?? 0;
-    if (max > 0 && errors >= max) {
-      transitionRun(ctx.db, run.id, 'paused', { pauseReason: `Paused after ${errors} failed deliveries (limit ${max}); last: ${c.message}` });
-      log.warn({ errors }, 'run paused after reaching its error limit');
-    }
-    return 'failed';
+  } finally {
+    if (runStatus(ctx.db, runId) === 'cancelled') skipPending(ctx.db, runId, 'CANCELLED');
+    ctx.onChange(runId, true);
+  }
+}
+
+/** One step: wait for both pacers, claim the next delivery, send it, record how it went. */
+async function sendNext(ctx: WorkerContext, run: RunRecord, builder: MessageBuilder): Promise<Step> {
+  const now = ctx.now();
+  const d = peekNext(ctx.db, run.id, now);
+  if (!d) {
+    const due = nextDueAt(ctx.db, run.id);
+    if (due === undefined) return { kind: 'done' };
+    const throttledUntil = ctx.mailboxPacer.usage(now).throttledUntil ?? 0;
+    return { kind: 'wait', until: due, reason: throttledUntil >= due ? 'throttled' : 'retry' };
+  }
+  const maxRecipients = Math.min(ctx.mailboxPacer.settings.perDay, ctx.runPacer.settings.perDay);
+  if (d.recipients > maxRecipients) return failOversized(ctx, run, d, maxRecipients);
+  const gate = [ctx.runPacer.nextStart(now, d.recipients), ctx.mailboxPacer.nextStart(now, d.recipients)]
+    .reduce((a, b) => (b.at > a.at ? b : a));
+  if (gate.reason) return { kind: 'wait', until: gate.at, reason: gate.reason };
+  // Another run of this mailbox has the provider's free slots: ask again soon.
+  if (ctx.mailboxPacer.usage(now).inFlight >= ctx.mailboxPacer.settings.concurrency) return { kind: 'wait', until: now + 5, reason: 'rate' };
+  const claimed = claimDelivery(ctx.db, d);
+  if (!claimed) return { kind: 'sent' };
+  let slots: { mailbox: SlotId; run: SlotId } | undefined;
+  const outcome = await deliver(ctx, run, builder, claimed, () => {
+    slots = startBoth(ctx, claimed.recipients);
+    return slots !== undefined;
+  });
+  if (slots && outcome !== 'not-started') {
+    ctx.mailboxPacer.release(slots.mailbox, ctx.now(), outcome);
+    ctx.runPacer.release(slots.run, ctx.now(), outcome);
+  }
+  ctx.onChange(run.id);
+  return { kind: 'sent' };
+}
+
+/** Takes a slot in both pacers at this very moment, or neither. */
+function startBoth(ctx: WorkerContext, recipients: number): { mailbox: SlotId; run: SlotId } | undefined {
+  const now = ctx.now();
+  const mailbox = ctx.mailboxPacer.tryAcquire(now, recipients);
+  if (!mailbox.ok) return undefined;
+  const run = ctx.runPacer.tryAcquire(now, recipients);
+  if (run.ok) return { mailbox: mailbox.slot, run: run.slot };
+  ctx.mailboxPacer.release(mailbox.slot, now, 'not-sent');
+  return undefined;
+}
+
+/** A message with more recipients than a day's budget could never start: it fails at once. */
+function failOversized(ctx: WorkerContext, run: RunRecord, d: DeliveryRecord, max: number): Step {
+  const claimed = claimDelivery(ctx.db, d);
+  if (claimed) {
+    failDelivery(ctx, run, claimed, {
+      kind: 'permanent', code: 'TOO_MANY_RECIPIENTS', outcome: 'not-sent',
+      message: `This message has ${d.recipients} recipients (To, Cc and Bcc); the mailbox may send to ${max} a day.`,
+    });
+  }
+  ctx.onChange(run.id);
+  return { kind: 'sent' };
+}
+
+/**
+ * Keeps the run's "waiting until … because …" in the store, written only when it changes, so that
+ * every process (the API, `seriatim runs`) can say "waiting for daily budget, continues at 09:12".
+ * The normal pace between messages is not recorded.
+ */
+class WaitRecorder {
+  private current: { until: number; reason: WaitReason } | null = null;
+
+  constructor(private readonly ctx: WorkerContext, private readonly runId: string) {}
+
+  waiting(until: number, reason: WaitReason): void {
+    const notable = reason === 'rate' ? until - this.ctx.now() >= NOTABLE_RATE_WAIT_MS : until - this.ctx.now() >= MAX_NAP_MS;
+    if (!notable || (this.current && this.current.until === until && this.current.reason === reason)) return;
+    this.current = { until, reason };
+    setRunWait(this.ctx.db, this.runId, { until: new Date(until).toISOString(), reason });
+    this.ctx.onChange(this.runId, true);
+  }
+
+  sending(): void {
+    if (!this.current) return;
+    this.current = null;
+    setRunWait(this.ctx.db, this.runId, null);
   }
 }

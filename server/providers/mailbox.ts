@@ -1,6 +1,16 @@
 import type { Folder, MessageTag } from '../../shared/api';
 import type { PacerLimits } from '../engine/pacer';
 
+/** A file sent with a message; an inline one is shown where the HTML says `cid:<contentId>`. */
+export interface OutgoingAttachment {
+  name: string;
+  contentType: string;
+  content: Uint8Array;
+  /** Set for inline images referenced from the HTML body. */
+  contentId?: string;
+  inline?: boolean;
+}
+
 /** A complete message ready to send: merged, addressed and tagged with its run and delivery. */
 export interface OutgoingMessage {
   from: { name: string; address: string };
@@ -15,6 +25,8 @@ export interface OutgoingMessage {
   tag: MessageTag;
   /** The RFC 5322 Message-ID, without angle brackets; derived from the delivery so it is stable. */
   messageId: string;
+  /** Files sent with the message (the template's, or this recipient's own). */
+  attachments?: OutgoingAttachment[];
 }
 
 /** What a provider reports about a message it sent (or found already sent). */
@@ -26,6 +38,8 @@ export interface SentReceipt { messageId: string; providerId: string }
  */
 export interface Mailbox {
   readonly provider: 'local' | 'graph' | 'smtp';
+  /** The largest message (encoded, attachments included) it accepts; absent: Exchange's default 35 MB. */
+  readonly maxMessageBytes?: number;
   listFolders(): Promise<Folder[]>;
   /** A folder by id, well-known name (`sentitems`) or top-level display name. */
   findFolder(idOrName: string): Promise<Folder | undefined>;

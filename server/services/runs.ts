@@ -1,15 +1,18 @@
-import type { CreateRunRequest, Delivery, Folder, Run } from '../../shared/api';
+import type { CreateRunRequest, Delivery, Folder, Run, RunStatus } from '../../shared/api';
 import { AppError } from '../errors';
 import type { Engine } from '../engine/engine';
-import { planDeliveries } from '../engine/planner';
+import { assertAudienceSelected, resolveAudience } from './audience';
 import type { Mailbox } from '../providers/mailbox';
 import type { Db } from '../store/db';
 import { newId } from '../store/db';
 import { countDeliveries, insertDeliveries, requeueFailed, skipPending, type DeliveryRecord, type PlannedDelivery } from '../store/deliveries';
-import { findList, readRows, type ListRecord } from '../store/lists';
+import { findList, type ListRecord } from '../store/lists';
 import { findRun, insertRun, transitionRun, type RunRecord } from '../store/runs';
 import { TransitionError } from '../engine/states';
 import { analyse, assertSendable } from './templates';
+import { prepareMessage, rowsWithRunFields, saveRunMessage, senderOf } from './attachments/message-plan';
+import { checkPlannedRows } from './attachments/run-checks';
+import { assertInlineImagesPresent } from './attachments/shared-files';
 
 /** The API's view of a run. */
 export function presentRun(run: RunRecord, engine: Engine): Run {
@@ -19,7 +22,7 @@ export function presentRun(run: RunRecord, engine: Engine): Run {
     folderName: run.folderName, provider: run.provider, options: run.options,
     counts: progress.counts, pauseReason: run.pauseReason, createdAt: run.createdAt,
     scheduledAt: run.scheduledAt, startedAt: run.startedAt, finishedAt: run.finishedAt,
-    estimatedFinishAt: progress.estimatedFinishAt,
+    estimatedFinishAt: progress.estimatedFinishAt, waitingUntil: progress.waitingUntil, waitReason: progress.waitReason,
   };
 }
 
@@ -70,52 +73,85 @@ export interface PlannedRun { run: RunRecord | null; planned: PlannedDelivery[] 
 export async function planRun(db: Db, mailbox: Mailbox, ownerId: string, req: CreateRunRequest): Promise<PlannedRun> {
   const list = requireList(db, ownerId, req.listId);
   const emailColumn = resolveEmailColumn(list, req.emailColumn);
-  const rows = readRows(db, list.id);
-  assertSendable(analyse(req.template, list.columns.map((c) => c.name), rows), req.options.acceptUnknownFields);
+  // Who it goes to is decided now, at plan time: filter, marks, company choice, suppression, exclusions.
+  const audience = resolveAudience(db, list, emailColumn, req.audience, {
+    ...req.options, now: req.options.scheduledAt ? new Date(req.options.scheduledAt) : undefined,
+  });
+  assertAudienceSelected(audience);
+  const rows = audience.plan.recipients.map((r) => r.values);
+  // The template (inline or from the library), run-level fields, files and addressing, checked before anything is stored.
+  const message = prepareMessage(db, ownerId, list, req, mailbox.maxMessageBytes);
+  assertSendable(analyse(message.template, [...message.columns, ...audience.derivedFields], rowsWithRunFields(message, senderOf(db, ownerId), rows)), req.options.acceptUnknownFields);
+  assertInlineImagesPresent(message.template.html, message.shared);
   const folder = await resolveFolder(mailbox, req);
-  const planned = planDeliveries(rows, emailColumn);
+  const planned = audience.plan.recipients;
+  const recipients = checkPlannedRows(db, message, planned);
   if (req.dryRun) return { run: null, planned };
   const scheduledAt = req.options.scheduledAt ? new Date(req.options.scheduledAt).toISOString() : null;
   const status = scheduledAt && Date.parse(scheduledAt) > Date.now() ? 'scheduled' : 'queued';
   const run = db.transaction(() => {
     const r = insertRun(db, {
       id: newId(), ownerId, listId: list.id, listName: list.name, provider: mailbox.provider, status,
-      subject: req.template.subject, html: req.template.html, text: req.template.text ?? null,
+      subject: message.template.subject, html: message.template.html, text: message.template.text ?? null,
       folderId: folder.id, folderName: folder.name, options: req.options, scheduledAt,
     });
     insertDeliveries(db, r.id, planned);
+    saveRunMessage(db, r.id, message, planned.length, recipients);
     return r;
   })();
   return { run, planned };
 }
 
-/** Pause, resume, cancel or retry the failed deliveries of a run, through the state machine. */
-export function changeRun(db: Db, ownerId: string, runId: string, action: 'pause' | 'resume' | 'cancel' | 'retry-failed'): RunRecord {
+/** What a user can do to a run. */
+export type RunAction = 'pause' | 'resume' | 'cancel' | 'retry-failed';
+
+/** The status each action leads to; asking for the status a run already has changes nothing. */
+const TARGET: Record<RunAction, RunStatus> = { pause: 'paused', resume: 'queued', cancel: 'cancelled', 'retry-failed': 'queued' };
+
+/**
+ * Pause, resume, cancel or retry the failed deliveries of a run, through the state machine, in one
+ * transaction. Repeating an action is harmless (pausing a paused run, resuming a sending one).
+ * Resuming a scheduled run starts it now; retrying the failed of a paused or completed run sends
+ * them (and the rest) again; a cancelled run stays cancelled.
+ */
+export function changeRun(db: Db, ownerId: string, runId: string, action: RunAction): RunRecord {
   const run = requireRun(db, ownerId, runId);
   try {
     const next = db.transaction(() => {
+      const current = findRun(db, run.id)!;
+      if (action !== 'retry-failed' && alreadyThere(current.status, action)) return current;
       switch (action) {
         case 'pause':
-          return transitionRun(db, run.id, 'paused', { pauseReason: 'Paused by you' });
+          return transitionRun(db, run.id, 'paused', { pauseReason: 'Paused by you', expect: current.status });
         case 'resume':
-          return transitionRun(db, run.id, 'queued', { resetErrors: true });
+          if (current.status === 'completed') throw new AppError('INVALID_STATE', 'This run is completed: nothing is left to send. Use retry-failed to send the failed deliveries again.');
+          return transitionRun(db, run.id, 'queued', { resetErrors: true, expect: current.status });
         case 'cancel': {
-          const r = transitionRun(db, run.id, 'cancelled');
+          const r = transitionRun(db, run.id, 'cancelled', { expect: current.status });
           if (r) skipPending(db, run.id, 'CANCELLED');
           return r;
         }
         case 'retry-failed': {
+          if (current.status === 'cancelled') throw new AppError('INVALID_STATE', 'A cancelled run cannot be retried.');
           if (countDeliveries(db, run.id).failed === 0) throw new AppError('INVALID_STATE', 'This run has no failed deliveries to retry.');
-          const r = run.status === 'completed' ? transitionRun(db, run.id, 'queued', { resetErrors: true }) : run;
-          requeueFailed(db, run.id);
+          const r = current.status === 'completed' || current.status === 'paused'
+            ? transitionRun(db, run.id, 'queued', { resetErrors: true, expect: current.status })
+            : current;
+          if (r) requeueFailed(db, run.id);
           return r;
         }
       }
-    })();
+    }).immediate();
     if (!next) throw new AppError('INVALID_STATE', `The run changed while you asked; it is now ${findRun(db, run.id)?.status}.`);
     return next;
   } catch (err) {
     if (err instanceof TransitionError) throw new AppError('INVALID_STATE', `A ${err.from} run cannot be ${action === 'retry-failed' ? 'retried' : `${action}d`}.`);
     throw err;
   }
+}
+
+/** True when the run is already where the action leads (a sending run counts as resumed). */
+function alreadyThere(status: RunStatus, action: Exclude<RunAction, 'retry-failed'>): boolean {
+  if (action === 'resume') return status === 'queued' || status === 'running';
+  return status === TARGET[action];
 }

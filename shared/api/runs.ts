@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AudienceSpec } from './audience';
 import { RecipientRow } from './lists';
+import { MessageExtras } from './templates';
 
 /** The parts of a message template. */
 export const TemplateInput = z.object({
@@ -19,6 +21,10 @@ export const RunOptions = z.object({
   maxErrors: z.number().int().min(0).max(100_000).default(0),
   scheduledAt: z.iso.datetime({ offset: true }).optional(),
   acceptUnknownFields: z.boolean().default(false),
+  /** BCP 47 locale for merged numbers and dates (`tr-TR`); absent: values as written. */
+  locale: z.string().max(35).refine(isLocale, 'Not a known locale (e.g. tr-TR, pl-PL)').optional(),
+  /** IANA time zone of the user: the run date (`{{runDate}}`) is the date there. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'Not a known time zone (e.g. Europe/Istanbul)').optional(),
 });
 /** Parsed run options. */
 export type RunOptions = z.infer<typeof RunOptions>;
@@ -28,15 +34,22 @@ export const CreateRunRequest = z
   .object({
     listId: z.string(),
     emailColumn: z.string().optional(),
-    template: TemplateInput,
+    template: TemplateInput.optional(),
+    ...MessageExtras,
     folderId: z.string().optional(),
     folderName: z.string().trim().min(1).max(255).optional(),
     options: RunOptions.default({ maxErrors: 0, acceptUnknownFields: false }),
     dryRun: z.boolean().default(false),
+    /** Who the run goes to, evaluated when it is planned; absent: every row of the list. */
+    audience: AudienceSpec.optional(),
   })
   .refine((r) => r.folderId === undefined || r.folderName === undefined, {
     message: 'Give either folderId or folderName, not both',
     path: ['folderName'],
+  })
+  .refine((r) => (r.template === undefined) !== (r.templateId === undefined), {
+    message: 'Give either template or templateId',
+    path: ['template'],
   });
 /** Parsed create-run request. */
 export type CreateRunRequest = z.infer<typeof CreateRunRequest>;
@@ -63,6 +76,15 @@ export const RunCounts = z.object({
 /** Parsed run counts. */
 export type RunCounts = z.infer<typeof RunCounts>;
 
+/**
+ * Why an active run is not sending right now: the mailbox's or the run's rate, its daily budget
+ * (Cc and Bcc count), the run's batch interval, a provider's request to slow down, a retry
+ * backoff, or a start time still to come.
+ */
+export const WaitReason = z.enum(['rate', 'day', 'batch', 'throttled', 'retry', 'schedule']);
+/** A wait reason. */
+export type WaitReason = z.infer<typeof WaitReason>;
+
 /** A run as the API presents it. */
 export const Run = z.object({
   id: z.string(),
@@ -80,6 +102,9 @@ export const Run = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   estimatedFinishAt: z.string().nullable(),
+  /** Set while an active or scheduled run waits: when it continues (ISO) and why. */
+  waitingUntil: z.string().nullable().optional(),
+  waitReason: WaitReason.nullable().optional(),
 });
 /** Parsed run. */
 export type Run = z.infer<typeof Run>;
@@ -115,6 +140,26 @@ export const ProgressEvent = z.object({
   ratePerMinute: z.number(),
   estimatedFinishAt: z.string().nullable(),
   pauseReason: z.string().nullable(),
+  /** Set while the run waits: when it continues (ISO) and why ("waiting for daily budget, continues at 09:12"). */
+  waitingUntil: z.string().nullable().optional(),
+  waitReason: WaitReason.nullable().optional(),
 });
 /** Parsed progress event. */
 export type ProgressEvent = z.infer<typeof ProgressEvent>;
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -9,6 +9,7 @@ import { listRuns } from '../../store/runs';
 import type { AppContext } from '../context';
 import { userOf } from '../context';
 import { parseWith } from '../validate';
+import { scheduleRoutes } from './schedules';
 
 const DeliveriesQuery = z.object({
   status: DeliveryStatus.optional(),
@@ -55,6 +56,8 @@ export function runRoutes(ctx: AppContext): Router {
     });
   }
   router.get('/runs/:id/events', (req, res) => streamProgress(ctx, req, res));
+  // Recurring run definitions live with runs until they get a resource folder of their own.
+  router.use(scheduleRoutes(ctx));
   return router;
 }
 

@@ -1,6 +1,7 @@
 import type { Folder, MessageTag } from '../../../shared/api';
 import { AppError } from '../../errors';
 import { composeMime } from '../../mail/composer';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../mail/message-size';
 import type { Db } from '../../store/db';
 import { ensureWellKnownFolders, findFolder, insertFolder, listFolders, type FolderRecord } from '../../store/folders';
 import { findMessageByTag, insertMessage } from '../../store/messages';
@@ -20,6 +21,7 @@ function presentFolder(f: FolderRecord): Folder {
  */
 export class LocalMailbox implements Mailbox {
   readonly provider = 'local' as const;
+  readonly maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
 
   constructor(private readonly db: Db, private readonly ownerId: string) {
     ensureWellKnownFolders(db, ownerId);
@@ -51,6 +53,10 @@ export class LocalMailbox implements Mailbox {
       throw new ProviderError({ code: 'FOLDER_NOT_FOUND', kind: 'permanent', outcome: 'not-sent', message: `The folder ${options.folderId} no longer exists.` });
     }
     const raw = await composeMime(message);
+    if (raw.length > this.maxMessageBytes) {
+      // As Exchange would: the message is refused whole, and resending it cannot help.
+      throw new ProviderError({ code: 'MESSAGE_TOO_LARGE', kind: 'permanent', outcome: 'not-sent', message: `The message is ${raw.length} bytes; the mailbox accepts at most ${this.maxMessageBytes}.` });
+    }
     const to = [...message.to, ...(message.cc ?? []), ...(message.bcc ?? [])];
     const m = insertMessage(this.db, {
       ownerId: this.ownerId, folderId: options.folderId, messageId: message.messageId, to,

@@ -1,4 +1,8 @@
 import { sql as initial } from './0001-initial';
+import { sql as engine } from './0002-engine';
+import { sql as audience } from './0003-audience';
+import { sql as graph } from './0004-graph';
+import { sql as templatesAndFiles } from './0005-templates-and-files';
 
 /** A schema change, applied once, in version order. */
 export interface Migration { version: number; name: string; sql: string }
@@ -9,4 +13,8 @@ export interface Migration { version: number; name: string; sql: string }
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'engine', sql: engine },
+  { version: 3, name: 'audience', sql: audience },
+  { version: 4, name: 'graph', sql: graph },
+  { version: 5, name: 'templates-and-files', sql: templatesAndFiles },
 ];
