@@ -1,15 +1,94 @@
-import type { ListSummary } from '../../shared/api';
+import type { ListSummary, SetChangeLogRequest, UpdateListRequest, UploadListQuery } from '../../shared/api';
 import { AppError } from '../errors';
-import { ImportError, parseRecipientFile } from '../recipients/import';
-import { employeesAsRows, flattenCompanies, sampleCompanies, sampleEmployees } from '../recipients/sample';
+import { resolveChangeLogColumns } from '../recipients/change-log';
+import { ALL_COMPANY_ADDRESSES, COMPANY_TYPE_VALUES, companyKindOf } from '../recipients/company-choice';
+import { ImportError, parseRecipientFile, type ParsedList } from '../recipients/import';
 import type { Db } from '../store/db';
-import { hasSampleList, insertList, type ListRecord, type Row } from '../store/lists';
+import { employeeChangeLog, employeesAsRows, flattenCompanies, sampleCompanies, sampleEmployees } from '../recipients/sample';
+import { findList, findSampleList, insertList, replaceList, updateList, type ListMeta, type ListRecord, type Row } from '../store/lists';
 
 /** The API's view of a stored list. */
 export function presentList(l: ListRecord): ListSummary {
   return {
     id: l.id, name: l.name, source: l.source, fileName: l.fileName, columns: l.columns, emailColumn: l.emailColumn,
-    rowCount: l.rowCount, problems: l.problems.slice(0, 200), createdAt: l.createdAt,
+    phoneColumn: l.phoneColumn, rowCount: l.rowCount, problems: l.problems.slice(0, 200),
+    companies: l.meta.companies ?? null, changeLog: l.meta.changeLog ?? null, import: l.meta.import ?? null,
+    createdAt: l.createdAt, updatedAt: l.updatedAt,
+  };
+}
+
+/** An uploaded file and how to read it: the upload query's overrides. */
+export type UploadInput = Omit<UploadListQuery, 'fileName'> & { bytes: Uint8Array; fileName: string };
+
+/** The owner's list, or NOT_FOUND. */
+function requireOwnList(db: Db, ownerId: string, listId: string): ListRecord {
+  const list = findList(db, ownerId, listId);
+  if (!list) throw new AppError('NOT_FOUND', `There is no list with id "${listId}".`);
+  return list;
+}
+
+/** A bad field of a body or query, reported as the validation middleware reports one. */
+function invalid(where: 'body' | 'query', path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `Invalid ${where}: ${path}: ${message}`, { issues: [{ path, message }] });
+}
+
+async function parseUpload(input: UploadInput): Promise<ParsedList> {
+  try {
+    return await parseRecipientFile({
+      bytes: input.bytes, fileName: input.fileName, encoding: input.encoding, delimiter: input.delimiter,
+      headerRow: input.headerRow, sheet: input.sheet, columnTypes: input.columnTypes,
+    });
+  } catch (err) {
+    if (err instanceof ImportError) throw new AppError('IMPORT_FAILED', err.message, { importCode: err.code, ...err.details });
+    throw err;
+  }
+}
+
+/**
+ * The address column: the one asked for, else the previous file's if it is still there, else the
+ * guess. Only a change log may have none.
+ */
+function chooseEmailColumn(parsed: ParsedList, input: UploadInput, previous: string | null | undefined, required: boolean): string | null {
+  const names = parsed.columns.map((c) => c.name);
+  const column = input.emailColumn ?? (previous && names.includes(previous) ? previous : parsed.emailColumn);
+  if (column && names.includes(column)) return column;
+  if (!required && input.emailColumn === undefined) return null;
+  throw new AppError(
+    'NO_EMAIL_COLUMN',
+    input.emailColumn
+      ? `${input.fileName}: there is no column "${input.emailColumn}"; the columns are ${names.join(', ')}.`
+      : `${input.fileName}: no column holds e-mail addresses. Add a column such as "email" (columns found: ${names.join(', ')}).`,
+    { fileName: input.fileName, columns: names },
+  );
+}
+
+/** The phone column: the one asked for, else the previous one if still there, else the first of type phone. */
+function choosePhoneColumn(parsed: ParsedList, input: UploadInput, previous?: string | null): string | null {
+  const names = parsed.columns.map((c) => c.name);
+  if (input.phoneColumn !== undefined) {
+    if (!names.includes(input.phoneColumn)) throw invalid('query', 'phoneColumn', `there is no column "${input.phoneColumn}"; the columns are ${names.join(', ')}`);
+    return input.phoneColumn;
+  }
+  if (previous && names.includes(previous)) return previous;
+  return parsed.columns.find((c) => c.type === 'phone')?.name ?? null;
+}
+
+function importMeta(parsed: ParsedList, keep: ListMeta = {}): ListMeta {
+  const names = parsed.columns.map((c) => c.name);
+  const companies = keep.companies && names.includes(keep.companies.typeColumn) ? keep.companies : undefined;
+  return {
+    ...(companies ? { companies } : {}),
+    ...(keep.changeLog ? { changeLog: keep.changeLog } : {}),
+    import: { format: parsed.format, encoding: parsed.encoding, delimiter: parsed.delimiter, sheet: parsed.sheet, headerRow: parsed.headerRow },
+  };
+}
+
+function contentOf(parsed: ParsedList, input: UploadInput, previous: ListRecord | undefined, addressRequired: boolean) {
+  return {
+    fileName: input.fileName, columns: parsed.columns.map((c) => ({ name: c.name, type: c.type })),
+    emailColumn: chooseEmailColumn(parsed, input, previous?.emailColumn, addressRequired),
+    phoneColumn: choosePhoneColumn(parsed, input, previous?.phoneColumn), problems: parsed.problems,
+    meta: importMeta(parsed, previous?.meta),
   };
 }
 
@@ -18,35 +97,93 @@ export function presentList(l: ListRecord): ListSummary {
  * where; a file without an address column is refused too, since no run could use it. Nothing is
  * stored unless the whole list is.
  */
-export async function importList(
-  db: Db, ownerId: string, input: { bytes: Uint8Array; fileName: string; name?: string; emailColumn?: string },
-): Promise<ListRecord> {
-  let parsed;
-  try {
-    parsed = await parseRecipientFile({ bytes: input.bytes, fileName: input.fileName });
-  } catch (err) {
-    if (err instanceof ImportError) throw new AppError('IMPORT_FAILED', err.message, { importCode: err.code, ...err.details });
-    throw err;
+export async function importList(db: Db, ownerId: string, input: UploadInput): Promise<ListRecord> {
+  if (input.changeLogFor !== undefined) return importChangeLog(db, ownerId, input, input.changeLogFor);
+  const parsed = await parseUpload(input);
+  return insertList(db, { ownerId, name: input.name ?? input.fileName, source: 'upload', ...contentOf(parsed, input, undefined, true) }, parsed.rows);
+}
+
+/** Imports a change log for another list and links it, in one transaction: both happen or neither. */
+async function importChangeLog(db: Db, ownerId: string, input: UploadInput, targetId: string): Promise<ListRecord> {
+  requireOwnList(db, ownerId, targetId);
+  const parsed = await parseUpload(input);
+  return db.transaction(() => {
+    const log = insertList(db, { ownerId, name: input.name ?? input.fileName, source: 'upload', ...contentOf(parsed, input, undefined, false) }, parsed.rows);
+    setChangeLog(db, ownerId, targetId, { changeLogListId: log.id, personKeyField: input.personKeyField }, 'query');
+    return log;
+  })();
+}
+
+/**
+ * Replaces a list's file, keeping its id, name (unless given), chosen columns where the new file
+ * still has them, and its change-log link. Runs already planned keep their frozen values.
+ */
+export async function replaceListFile(db: Db, ownerId: string, listId: string, input: UploadInput): Promise<ListRecord> {
+  const current = requireOwnList(db, ownerId, listId);
+  const parsed = await parseUpload(input);
+  const content = contentOf(parsed, input, current, current.emailColumn !== null);
+  const next = replaceList(db, ownerId, listId, { ...content, name: input.name }, parsed.rows);
+  if (!next) throw new AppError('NOT_FOUND', `There is no list with id "${listId}".`);
+  return next;
+}
+
+/** Renames a list or chooses its address, phone or company-type column. */
+export function updateListSettings(db: Db, ownerId: string, listId: string, req: UpdateListRequest): ListRecord {
+  const list = requireOwnList(db, ownerId, listId);
+  const has = (name: string) => list.columns.some((c) => c.name === name);
+  const names = list.columns.map((c) => c.name).join(', ');
+  for (const key of ['emailColumn', 'phoneColumn', 'companyTypeColumn'] as const) {
+    const name = req[key];
+    if (typeof name === 'string' && !has(name)) throw invalid('body', key, `the list has no column "${name}"; the columns are ${names}`);
   }
-  const names = parsed.columns.map((c) => c.name);
-  const emailColumn = input.emailColumn ?? parsed.emailColumn;
-  if (!emailColumn || !names.includes(emailColumn)) {
-    throw new AppError(
-      'NO_EMAIL_COLUMN',
-      input.emailColumn
-        ? `${input.fileName}: there is no column "${input.emailColumn}"; the columns are ${names.join(', ')}.`
-        : `${input.fileName}: no column holds e-mail addresses. Add a column such as "email" (columns found: ${names.join(', ')}).`,
-      { fileName: input.fileName, columns: names },
-    );
+  const meta: ListMeta = { ...list.meta };
+  if (req.companyTypeColumn === null) delete meta.companies;
+  else if (req.companyTypeColumn !== undefined) meta.companies = checkCompanyColumn(db, list, req.companyTypeColumn);
+  return updateList(db, ownerId, listId, {
+    name: req.name ?? list.name,
+    emailColumn: req.emailColumn ?? list.emailColumn,
+    phoneColumn: req.phoneColumn === undefined ? list.phoneColumn : req.phoneColumn,
+    meta,
+  })!;
+}
+
+function checkCompanyColumn(db: Db, list: ListRecord, typeColumn: string): { typeColumn: string } {
+  const stmt = db.prepare('SELECT data FROM list_rows WHERE list_id = ?').pluck();
+  for (const data of stmt.iterate(list.id) as Iterable<string>) {
+    if (companyKindOf((JSON.parse(data) as Record<string, string>)[typeColumn]) !== null) return { typeColumn };
   }
-  return insertList(db, {
-    ownerId, name: input.name ?? input.fileName, source: 'upload', fileName: input.fileName,
-    columns: parsed.columns.map((c) => ({ name: c.name, type: c.type })), emailColumn, problems: parsed.problems,
-  }, parsed.rows);
+  throw invalid('body', 'companyTypeColumn', `no row's "${typeColumn}" says ${COMPANY_TYPE_VALUES.join(', ')}`);
+}
+
+/** Marks another of the owner's lists as this list's change log, for `changedOn` rules. */
+export function setChangeLog(db: Db, ownerId: string, listId: string, req: SetChangeLogRequest, where: 'body' | 'query' = 'body'): ListRecord {
+  const list = requireOwnList(db, ownerId, listId);
+  if (req.changeLogListId === listId) throw invalid(where, 'changeLogListId', 'a list cannot be its own change log');
+  const log = requireOwnList(db, ownerId, req.changeLogListId);
+  const personKeyField = req.personKeyField ?? list.emailColumn;
+  if (!personKeyField || !list.columns.some((c) => c.name === personKeyField)) {
+    throw invalid(where, 'personKeyField', `the list "${list.name}" has no column "${personKeyField ?? ''}" to join the log by`);
+  }
+  const found = resolveChangeLogColumns(log.columns.map((c) => c.name), req.columns);
+  if (!found.ok) {
+    throw invalid(where, `columns.${found.missing}`, found.unknown
+      ? `the change log "${log.name}" has no column "${found.unknown}"`
+      : `no column of "${log.name}" looks like the ${found.missing}; name it in columns.${found.missing}`);
+  }
+  return updateList(db, ownerId, listId, { meta: { ...list.meta, changeLog: { listId: log.id, personKeyField, columns: found.columns } } })!;
+}
+
+/** Removes a list's change-log link (the log list itself stays). */
+export function clearChangeLog(db: Db, ownerId: string, listId: string): ListRecord {
+  const list = requireOwnList(db, ownerId, listId);
+  const { changeLog: _dropped, ...meta } = list.meta;
+  return updateList(db, ownerId, listId, { meta })!;
 }
 
 const SAMPLE_EMPLOYEES = 'Sample: employees';
+const SAMPLE_CHANGES = 'Sample: employee changes';
 const SAMPLE_CONTACTS = 'Sample: client contacts';
+const CHANGE_COLUMNS = { personKey: 'personKey', date: 'date', reason: 'reason', oldValue: 'oldValue', newValue: 'newValue' };
 
 function columnsOf(rows: Row[]): ListRecord['columns'] {
   const first = rows[0] ?? {};
@@ -60,14 +197,38 @@ function columnsOf(rows: Row[]): ListRecord['columns'] {
   });
 }
 
-/** Gives a user the sample lists (employees, client contacts) the first time, so a fresh install has data. */
+function sampleList(ownerId: string, name: string, rows: Row[], meta: ListMeta = {}) {
+  const columns = columnsOf(rows);
+  const has = (c: string) => columns.some((col) => col.name === c);
+  return {
+    ownerId, name, source: 'sample' as const, fileName: null, columns, emailColumn: has('email') ? 'email' : null,
+    phoneColumn: has('phone') ? 'phone' : null, problems: [], meta,
+  };
+}
+
+/**
+ * Gives a user the sample lists the first time, so a fresh install has data: the employees with
+ * their change log (linked, for "salary changed on" notices), and the client companies with every
+ * kind of address so each run chooses general / default contact / other contacts. Sample lists
+ * seeded before these existed are brought up to date in place (same ids).
+ */
 export function seedSampleLists(db: Db, ownerId: string): void {
-  if (!hasSampleList(db, ownerId, SAMPLE_EMPLOYEES)) {
-    const rows = employeesAsRows(sampleEmployees()) as unknown as Row[];
-    insertList(db, { ownerId, name: SAMPLE_EMPLOYEES, source: 'sample', fileName: null, columns: columnsOf(rows), emailColumn: 'email', problems: [] }, rows);
+  const staff = sampleEmployees();
+  const changeRows = employeeChangeLog(staff) as unknown as Row[];
+  const changes = findSampleList(db, ownerId, SAMPLE_CHANGES) ?? insertList(db, sampleList(ownerId, SAMPLE_CHANGES, changeRows), changeRows);
+  const changeLog = { listId: changes.id, personKeyField: 'email', columns: CHANGE_COLUMNS };
+  const employees = findSampleList(db, ownerId, SAMPLE_EMPLOYEES);
+  if (!employees) {
+    const rows = employeesAsRows(staff) as unknown as Row[];
+    insertList(db, sampleList(ownerId, SAMPLE_EMPLOYEES, rows, { changeLog }), rows);
+  } else if (!employees.meta.changeLog || !findList(db, ownerId, employees.meta.changeLog.listId)) {
+    updateList(db, ownerId, employees.id, { meta: { ...employees.meta, changeLog } });
   }
-  if (!hasSampleList(db, ownerId, SAMPLE_CONTACTS)) {
-    const rows = flattenCompanies(sampleCompanies(), { general: true, defaultContact: true, otherContacts: false }) as unknown as Row[];
-    insertList(db, { ownerId, name: SAMPLE_CONTACTS, source: 'sample', fileName: null, columns: columnsOf(rows), emailColumn: 'email', problems: [] }, rows);
+  const contacts = findSampleList(db, ownerId, SAMPLE_CONTACTS);
+  if (!contacts || !contacts.meta.companies) {
+    const rows = flattenCompanies(sampleCompanies(), ALL_COMPANY_ADDRESSES) as unknown as Row[];
+    const list = sampleList(ownerId, SAMPLE_CONTACTS, rows, { companies: { typeColumn: 'recipientType' } });
+    if (contacts) replaceList(db, ownerId, contacts.id, list, rows);
+    else insertList(db, list, rows);
   }
 }

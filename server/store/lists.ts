@@ -1,9 +1,20 @@
+import type { ChangeLogLink, ImportSettings } from '../../shared/api';
 import type { Db } from './db';
 import { newId, nowIso } from './db';
 
 type Cell = string | number | boolean | null;
 /** A recipient row as stored. */
 export type Row = Record<string, Cell>;
+
+/** What a list knows about its rows besides their columns. */
+export interface ListMeta {
+  /** Rows are companies and their contact persons; this column holds company/defaultContact/otherContact. */
+  companies?: { typeColumn: string };
+  /** Another list holding this one's change log. */
+  changeLog?: ChangeLogLink;
+  /** How the uploaded file was read. */
+  import?: ImportSettings;
+}
 
 /** A saved recipient list without its rows. */
 export interface ListRecord {
@@ -14,37 +25,88 @@ export interface ListRecord {
   fileName: string | null;
   columns: Array<{ name: string; type: 'text' | 'email' | 'number' | 'date' | 'phone' | 'boolean' }>;
   emailColumn: string | null;
+  phoneColumn: string | null;
   rowCount: number;
   problems: Array<{ row: number; column?: string; code: string; message: string }>;
+  meta: ListMeta;
   createdAt: string;
+  updatedAt: string;
 }
+
+/** What a caller gives to store a list; the rest is worked out. */
+export type NewList = Omit<ListRecord, 'id' | 'createdAt' | 'updatedAt' | 'rowCount' | 'phoneColumn' | 'meta'>
+  & Partial<Pick<ListRecord, 'phoneColumn' | 'meta'>>;
+
+/** The parts of a list that replacing its file changes. */
+export type ListContent = Pick<ListRecord, 'fileName' | 'columns' | 'emailColumn' | 'phoneColumn' | 'problems' | 'meta'> & { name?: string };
 
 interface ListRow {
   id: string; owner_id: string; name: string; source: string; file_name: string | null; columns: string;
-  email_column: string | null; row_count: number; problems: string; created_at: string;
+  email_column: string | null; phone_column: string | null; row_count: number; problems: string; meta: string;
+  created_at: string; updated_at: string | null;
 }
 
 function toRecord(r: ListRow): ListRecord {
   return {
     id: r.id, ownerId: r.owner_id, name: r.name, source: r.source as ListRecord['source'], fileName: r.file_name,
-    columns: JSON.parse(r.columns), emailColumn: r.email_column, rowCount: r.row_count,
-    problems: JSON.parse(r.problems), createdAt: r.created_at,
+    columns: JSON.parse(r.columns), emailColumn: r.email_column, phoneColumn: r.phone_column, rowCount: r.row_count,
+    problems: JSON.parse(r.problems), meta: JSON.parse(r.meta), createdAt: r.created_at, updatedAt: r.updated_at ?? r.created_at,
   };
 }
 
-/** Saves a list and all its rows in one transaction: either all of it is stored or nothing. */
-export function insertList(db: Db, list: Omit<ListRecord, 'id' | 'createdAt' | 'rowCount'>, rows: Row[]): ListRecord {
-  const record: ListRecord = { ...list, id: newId(), createdAt: nowIso(), rowCount: rows.length };
+function insertRows(db: Db, listId: string, rows: Row[]): void {
   const insertRow = db.prepare('INSERT INTO list_rows (list_id, idx, data) VALUES (?, ?, ?)');
+  for (let i = 0; i < rows.length; i++) insertRow.run(listId, i, JSON.stringify(rows[i]));
+}
+
+/** Saves a list and all its rows in one transaction: either all of it is stored or nothing. */
+export function insertList(db: Db, list: NewList, rows: Row[]): ListRecord {
+  const now = nowIso();
+  const record: ListRecord = {
+    phoneColumn: null, meta: {}, ...list, id: newId(), createdAt: now, updatedAt: now, rowCount: rows.length,
+  };
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO lists (id, owner_id, name, source, file_name, columns, email_column, row_count, problems, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO lists (id, owner_id, name, source, file_name, columns, email_column, phone_column, row_count, problems, meta, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(record.id, record.ownerId, record.name, record.source, record.fileName, JSON.stringify(record.columns),
-      record.emailColumn, record.rowCount, JSON.stringify(record.problems), record.createdAt);
-    rows.forEach((row, i) => insertRow.run(record.id, i, JSON.stringify(row)));
+      record.emailColumn, record.phoneColumn, record.rowCount, JSON.stringify(record.problems), JSON.stringify(record.meta),
+      record.createdAt, record.updatedAt);
+    insertRows(db, record.id, rows);
   })();
   return record;
+}
+
+/**
+ * Replaces a list's rows and columns in one transaction, keeping its id (and so every link to
+ * it). Runs already planned are untouched: their deliveries hold their own copy of each row.
+ */
+export function replaceList(db: Db, ownerId: string, id: string, content: ListContent, rows: Row[]): ListRecord | undefined {
+  return db.transaction(() => {
+    const current = findList(db, ownerId, id);
+    if (!current) return undefined;
+    const next: ListRecord = { ...current, ...content, name: content.name ?? current.name, rowCount: rows.length, updatedAt: nowIso() };
+    db.prepare('DELETE FROM list_rows WHERE list_id = ?').run(id);
+    db.prepare(
+      `UPDATE lists SET name = ?, file_name = ?, columns = ?, email_column = ?, phone_column = ?, row_count = ?, problems = ?,
+         meta = ?, updated_at = ? WHERE id = ? AND owner_id = ?`,
+    ).run(next.name, next.fileName, JSON.stringify(next.columns), next.emailColumn, next.phoneColumn, next.rowCount,
+      JSON.stringify(next.problems), JSON.stringify(next.meta), next.updatedAt, id, ownerId);
+    insertRows(db, id, rows);
+    return next;
+  })();
+}
+
+/** Changes a list's name, chosen columns or metadata; its rows stay as they are. */
+export function updateList(
+  db: Db, ownerId: string, id: string, patch: Partial<Pick<ListRecord, 'name' | 'emailColumn' | 'phoneColumn' | 'meta'>>,
+): ListRecord | undefined {
+  const current = findList(db, ownerId, id);
+  if (!current) return undefined;
+  const next: ListRecord = { ...current, ...patch, updatedAt: nowIso() };
+  db.prepare('UPDATE lists SET name = ?, email_column = ?, phone_column = ?, meta = ?, updated_at = ? WHERE id = ? AND owner_id = ?')
+    .run(next.name, next.emailColumn, next.phoneColumn, JSON.stringify(next.meta), next.updatedAt, id, ownerId);
+  return next;
 }
 
 /** The owner's lists, newest first. */
@@ -72,5 +134,11 @@ export function deleteList(db: Db, ownerId: string, id: string): boolean {
 
 /** True when the owner already has a sample list of that name. */
 export function hasSampleList(db: Db, ownerId: string, name: string): boolean {
-  return Boolean(db.prepare("SELECT 1 FROM lists WHERE owner_id = ? AND source = 'sample' AND name = ?").get(ownerId, name));
+  return findSampleList(db, ownerId, name) !== undefined;
+}
+
+/** The owner's sample list of that name, if seeded. */
+export function findSampleList(db: Db, ownerId: string, name: string): ListRecord | undefined {
+  const row = db.prepare("SELECT * FROM lists WHERE owner_id = ? AND source = 'sample' AND name = ?").get(ownerId, name) as ListRow | undefined;
+  return row && toRecord(row);
 }

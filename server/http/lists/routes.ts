@@ -1,36 +1,57 @@
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import { UploadListQuery, type ListRowsResponse } from '../../../shared/api';
+import { SetChangeLogRequest, UpdateListRequest, UploadListQuery, type ListRowsResponse } from '../../../shared/api';
 import { AppError } from '../../errors';
-import { importList, presentList } from '../../services/lists';
+import { clearChangeLog, importList, presentList, replaceListFile, setChangeLog, updateListSettings, type UploadInput } from '../../services/lists';
 import { requireList } from '../../services/runs';
 import { deleteList, listLists, readRows } from '../../store/lists';
 import type { AppContext } from '../context';
 import { userOf } from '../context';
 import { parseWith } from '../validate';
+import { audienceRoutes } from './audience-routes';
 
 const MAX_UPLOAD = '50mb';
 const Page = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
 });
+const rawFile = express.raw({ type: () => true, limit: MAX_UPLOAD });
 
-/** Recipient lists: upload (raw file bytes), list, read rows, delete. */
+/** The uploaded file and the query's overrides; an empty body is refused before any parsing. */
+function uploadOf(req: Request): UploadInput {
+  const q = parseWith(UploadListQuery, req.query, 'query');
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+    throw new AppError('IMPORT_FAILED', `${q.fileName}: the upload is empty. Send the file's bytes as the request body.`);
+  }
+  return { ...q, bytes: req.body };
+}
+
+/** Recipient lists: upload and replace (raw file bytes), settings, change log, rows, delete; the audience preview. */
 export function listRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/lists', (req, res) => {
     res.json({ lists: listLists(ctx.db, userOf(req).id).map(presentList) });
   });
-  router.post('/lists', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res) => {
-    const q = parseWith(UploadListQuery, req.query, 'query');
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-      throw new AppError('IMPORT_FAILED', `${q.fileName}: the upload is empty. Send the file's bytes as the request body.`);
-    }
-    const list = await importList(ctx.db, userOf(req).id, { bytes: req.body, fileName: q.fileName, name: q.name, emailColumn: q.emailColumn });
-    res.status(201).json(presentList(list));
+  router.post('/lists', rawFile, async (req, res) => {
+    res.status(201).json(presentList(await importList(ctx.db, userOf(req).id, uploadOf(req))));
   });
   router.get('/lists/:id', (req, res) => {
     res.json(presentList(requireList(ctx.db, userOf(req).id, req.params.id)));
+  });
+  router.put('/lists/:id', rawFile, async (req, res) => {
+    requireList(ctx.db, userOf(req).id, req.params.id);
+    res.json(presentList(await replaceListFile(ctx.db, userOf(req).id, req.params.id, uploadOf(req))));
+  });
+  router.patch('/lists/:id', (req, res) => {
+    const body = parseWith(UpdateListRequest, req.body, 'body');
+    res.json(presentList(updateListSettings(ctx.db, userOf(req).id, req.params.id, body)));
+  });
+  router.put('/lists/:id/change-log', (req, res) => {
+    const body = parseWith(SetChangeLogRequest, req.body, 'body');
+    res.json(presentList(setChangeLog(ctx.db, userOf(req).id, req.params.id, body)));
+  });
+  router.delete('/lists/:id/change-log', (req, res) => {
+    res.json(presentList(clearChangeLog(ctx.db, userOf(req).id, req.params.id)));
   });
   router.get('/lists/:id/rows', (req, res) => {
     const list = requireList(ctx.db, userOf(req).id, req.params.id);
@@ -42,5 +63,6 @@ export function listRoutes(ctx: AppContext): Router {
     if (!deleteList(ctx.db, userOf(req).id, req.params.id)) throw new AppError('NOT_FOUND', `There is no list with id "${req.params.id}".`);
     res.status(204).end();
   });
+  router.use(audienceRoutes(ctx));
   return router;
 }
