@@ -7,20 +7,27 @@ import { newId } from '../store/db';
 import { readRows } from '../store/lists';
 import { requireList, resolveEmailColumn } from './runs';
 import { analyse } from './templates';
+import { prepareMessage, rowsWithRunFields, senderOf } from './attachments/message-plan';
+import { previewExtras } from './attachments/preview-warnings';
+import { attachmentsForRow } from './attachments/test-attachments';
 
 /** Merges the template for one row of a list, with the template's analysis against the whole list. */
 export function previewMessage(db: Db, ownerId: string, req: PreviewRequest): PreviewResponse {
   const list = requireList(db, ownerId, req.listId);
   const emailColumn = resolveEmailColumn(list, req.emailColumn);
   const rows = readRows(db, list.id);
-  const analysis = analyse(req.template, list.columns.map((c) => c.name), rows);
+  // As a run would send it: library template, run-level fields, locale, files and addressing.
+  const message = prepareMessage(db, ownerId, list, req);
+  const values = rowsWithRunFields(message, senderOf(db, ownerId), rows);
+  const analysis = analyse(message.template, message.columns, values);
   const total = rows.length;
   if (total === 0) throw new AppError('BAD_REQUEST', `The list "${list.name}" has no rows to preview.`);
   const rowIndex = Math.min(req.rowIndex, total - 1);
   const row = rows[rowIndex];
-  const base = { rowIndex, total, to: row[emailColumn] === null ? null : String(row[emailColumn]), analysis };
-  if (analysis.syntaxErrors.length) return { ...base, subject: req.template.subject, html: '', text: '' };
-  const merged = compileMessageTemplate(req.template).render(row);
+  const extras = previewExtras(message, rows, values, rowIndex, emailColumn, analysis.emptyPerField.map((e) => e.field));
+  const base = { rowIndex, total, to: row[emailColumn] === null ? null : String(row[emailColumn]), analysis, ...extras };
+  if (analysis.syntaxErrors.length) return { ...base, subject: message.template.subject, html: '', text: '' };
+  const merged = compileMessageTemplate(message.template, { locale: message.locale ?? undefined }).render(values[rowIndex]);
   return { ...base, subject: merged.subject, html: merged.html, text: merged.text };
 }
 
@@ -38,6 +45,9 @@ export async function sendTestMessage(
     {
       from: { name: sender.name, address: sender.email }, to: [req.to], subject: `[Test] ${preview.subject}`,
       html: preview.html, text: preview.text, tag: { runId: 'test', deliveryId },
+      // Reply-To and files as the recipient would get them; never Cc or Bcc: a test goes to the tester alone.
+      ...(preview.replyTo ? { replyTo: preview.replyTo } : {}),
+      attachments: await attachmentsForRow(db, ownerId, req, preview.rowIndex),
       messageId: `${deliveryId}@${sender.email.split('@')[1] ?? 'seriatim.localhost'}`,
     },
     { folderId: sent.id },

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { TemplateInput } from './runs';
+import { RunOptions, TemplateInput } from './runs';
+import { MessageExtras, PreviewExtras } from './templates';
 
 /** `POST /api/preview`: merge the template for one row of a list. */
 export const PreviewRequest = z.object({
   listId: z.string(),
   emailColumn: z.string().optional(),
-  template: TemplateInput,
+  /** The template to merge; or `templateId` (one of the two). */
+  template: TemplateInput.optional(),
+  ...MessageExtras,
+  options: RunOptions.pick({ locale: true, timeZone: true }).optional(),
   rowIndex: z.number().int().min(0).default(0),
 });
 /** Parsed preview request. */
@@ -32,6 +36,7 @@ export const PreviewResponse = z.object({
   html: z.string(),
   text: z.string(),
   analysis: TemplateAnalysis,
+  ...PreviewExtras,
 });
 /** Parsed preview response. */
 export type PreviewResponse = z.infer<typeof PreviewResponse>;

@@ -1,0 +1,69 @@
+import type { AttachmentInput } from '../../../shared/api';
+import { AppError } from '../../errors';
+import type { SharedAttachment } from '../../mail/message-spec';
+import type { Db } from '../../store/db';
+import { insertFile, type NewFile } from '../../store/files';
+import { requireFile, newFile } from './uploads';
+
+/** A file to send with every message: already stored, or sent in base64 and stored when the run (or template) is saved. */
+export interface PendingAttachment {
+  fileId: string | null;
+  upload: NewFile | null;
+  name: string;
+  contentType: string;
+  size: number;
+  contentId: string | null;
+  inline: boolean;
+}
+
+/** Checks attachment inputs against the owner's files and decodes base64 ones; stores nothing. */
+export function readAttachmentInputs(db: Db, ownerId: string, inputs: AttachmentInput[] = []): PendingAttachment[] {
+  return inputs.map((input) => {
+    const contentId = input.contentId ? input.contentId.replace(/^<|>$/g, '') : null;
+    const inline = input.inline ?? contentId !== null;
+    if (inline && contentId === null) throw new AppError('VALIDATION_FAILED', `The inline file "${input.name ?? input.fileId}" needs a contentId for the HTML to refer to it.`);
+    if (input.fileId !== undefined) {
+      const file = requireFile(db, ownerId, input.fileId);
+      return { fileId: file.id, upload: null, name: file.name, contentType: input.contentType ?? file.contentType, size: file.size, contentId, inline };
+    }
+    const upload = newFile(input.name as string, Buffer.from(input.contentBase64 as string, 'base64'), input.contentType);
+    return { fileId: null, upload, name: upload.name, contentType: upload.contentType, size: upload.bytes.length, contentId, inline };
+  });
+}
+
+/** Pending attachments as they are stored with a template or run; call inside the saving transaction. */
+export function storeAttachments(db: Db, ownerId: string, pending: PendingAttachment[]): SharedAttachment[] {
+  return pending.map((p) => ({
+    fileId: p.fileId ?? insertFile(db, ownerId, p.upload as NewFile).id,
+    name: p.name, contentType: p.contentType, size: p.size, contentId: p.contentId, inline: p.inline,
+  }));
+}
+
+/** The Content-IDs an HTML body refers to (`src="cid:logo@x"`), decoded as RFC 2392 asks. */
+export function referencedContentIds(html: string): string[] {
+  const ids = new Set<string>();
+  for (const match of html.matchAll(/\bcid:([^"'\s)>]+)/gi)) {
+    try {
+      ids.add(decodeURIComponent(match[1]));
+    } catch {
+      ids.add(match[1]);
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * Refuses an HTML body that shows an inline image no attachment carries: recipients would see a
+ * broken image. Content-IDs are compared ignoring case, as mail clients do.
+ */
+export function assertInlineImagesPresent(html: string, attachments: Array<Pick<SharedAttachment, 'contentId' | 'inline'>>): void {
+  const carried = new Set(attachments.filter((a) => a.inline && a.contentId).map((a) => (a.contentId as string).toLowerCase()));
+  const missing = referencedContentIds(html).filter((id) => !carried.has(id.toLowerCase()));
+  if (missing.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The HTML shows ${missing.map((id) => `cid:${id}`).join(', ')}, but no inline attachment has that Content-ID. Add the image(s) as inline attachments, or remove them from the body.`,
+      { missingContentIds: missing },
+    );
+  }
+}
