@@ -9,7 +9,7 @@ const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   SERIATIM_DATA_DIR: z.string().min(1).default('data'),
   SERIATIM_DB: z.string().min(1).optional(),
-  SERIATIM_PROVIDER: z.enum(['local']).default('local'),
+  SERIATIM_PROVIDER: z.enum(['local', 'graph']).default('local'),
   SERIATIM_SEED_SAMPLES: z.enum(['true', 'false']).default('true'),
   SERIATIM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SERIATIM_LOCAL_NAME: z.string().min(1).default('Local User'),
@@ -19,7 +19,31 @@ const ConfigSchema = z.object({
   SERIATIM_CONCURRENCY: PositiveInt.max(4).default(2),
   SERIATIM_TLS_CERT: z.string().min(1).optional(),
   SERIATIM_TLS_KEY: z.string().min(1).optional(),
+  // Microsoft 365 mode (SERIATIM_PROVIDER=graph); see docs/deploy.md.
+  SERIATIM_TENANT_ID: z.string().min(1).optional(),
+  SERIATIM_CLIENT_ID: z.string().min(1).optional(),
+  SERIATIM_CLIENT_SECRET: z.string().min(1).optional(),
+  SERIATIM_API_AUDIENCE: z.string().min(1).optional(),
+  SERIATIM_GRAPH_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  SERIATIM_AUTHORITY_URL: z.url().default('https://login.microsoftonline.com'),
+  SERIATIM_JWKS_URL: z.url().optional(),
+  SERIATIM_SECRET_KEY: z.string().min(1).optional(),
 });
+
+/** Microsoft 365 settings: the app registration, where Graph and Entra ID are, the key for stored grants. */
+export interface GraphConfig {
+  /** A tenant GUID (single-tenant), or 'organizations' for any work account. */
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Audiences accepted on the add-in's access token: the client id and the App ID URI. */
+  audiences: string[];
+  graphUrl: string;
+  authorityUrl: string;
+  jwksUrl: string;
+  /** 32 bytes for AES-256-GCM encryption of stored token caches. */
+  secretKey: Buffer;
+}
 
 /** The server's settings, read once from the environment at start-up. */
 export interface Config {
@@ -27,7 +51,9 @@ export interface Config {
   host: string;
   dataDir: string;
   dbFile: string;
-  provider: 'local';
+  provider: 'local' | 'graph';
+  /** Set when provider is 'graph'. */
+  graph: GraphConfig | null;
   seedSamples: boolean;
   logLevel: string;
   localUser: { name: string; email: string };
@@ -56,10 +82,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     dbFile: path.resolve(e.SERIATIM_DB ?? path.join(dataDir, 'seriatim.db')),
     provider: e.SERIATIM_PROVIDER,
+    graph: e.SERIATIM_PROVIDER === 'graph' ? readGraphConfig(e) : null,
     seedSamples: e.SERIATIM_SEED_SAMPLES === 'true',
     logLevel: e.SERIATIM_LOG_LEVEL,
     localUser: { name: e.SERIATIM_LOCAL_NAME, email: e.SERIATIM_LOCAL_EMAIL },
     limits: { perMinute: e.SERIATIM_PER_MINUTE, perDay: e.SERIATIM_PER_DAY, concurrency: e.SERIATIM_CONCURRENCY },
     tls: e.SERIATIM_TLS_CERT && e.SERIATIM_TLS_KEY ? { cert: e.SERIATIM_TLS_CERT, key: e.SERIATIM_TLS_KEY } : null,
+  };
+}
+
+/** Reads the Microsoft 365 settings; each missing or unusable one is named. */
+function readGraphConfig(e: z.infer<typeof ConfigSchema>): GraphConfig {
+  const missing = (['SERIATIM_TENANT_ID', 'SERIATIM_CLIENT_ID', 'SERIATIM_CLIENT_SECRET', 'SERIATIM_SECRET_KEY'] as const).filter((k) => !e[k]);
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration: SERIATIM_PROVIDER=graph needs ${missing.join(', ')} (see docs/deploy.md)`);
+  const secretKey = Buffer.from(e.SERIATIM_SECRET_KEY as string, 'base64');
+  if (secretKey.length !== 32) {
+    throw new ConfigError('Invalid configuration: SERIATIM_SECRET_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)');
+  }
+  const authorityUrl = e.SERIATIM_AUTHORITY_URL.replace(/\/+$/, '');
+  const tenantId = e.SERIATIM_TENANT_ID as string;
+  const clientId = e.SERIATIM_CLIENT_ID as string;
+  // Signing keys are the same for every tenant; a single-tenant app may point at its own.
+  const keysTenant = /^[0-9a-f-]{36}$/i.test(tenantId) ? tenantId : 'common';
+  return {
+    tenantId,
+    clientId,
+    clientSecret: e.SERIATIM_CLIENT_SECRET as string,
+    audiences: [clientId, e.SERIATIM_API_AUDIENCE ?? `api://${clientId}`],
+    graphUrl: e.SERIATIM_GRAPH_URL.replace(/\/+$/, ''),
+    authorityUrl,
+    jwksUrl: e.SERIATIM_JWKS_URL ?? `${authorityUrl}/${keysTenant}/discovery/v2.0/keys`,
+    secretKey,
   };
 }

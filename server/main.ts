@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { Engine } from './engine/engine';
 import { ProgressHub } from './engine/progress';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './log';
+import type { createMicrosoftAuth, MicrosoftAuth } from './auth/microsoft';
+import type { createGraphProvider } from './providers/graph/graph-provider';
 import { createLocalProvider } from './providers/local/local-mailbox';
 import type { MailboxProvider } from './providers/mailbox';
 import { seedSampleLists } from './services/lists';
@@ -22,20 +24,38 @@ export interface Core {
   progress: ProgressHub;
   engine: Engine;
   localUser: User;
+  /** Microsoft 365 sign-in, when the provider is graph. */
+  microsoft: MicrosoftAuth | null;
   close(): Promise<void>;
 }
 
+/** The Microsoft 365 parts, loaded only in graph mode so that local mode starts as fast as before. */
+export interface MicrosoftParts { createMicrosoftAuth: typeof createMicrosoftAuth; createGraphProvider: typeof createGraphProvider }
+
+/** Loads the Microsoft 365 parts (MSAL, jose, the Graph client). */
+export async function loadMicrosoftParts(): Promise<MicrosoftParts> {
+  const [auth, graph] = await Promise.all([import('./auth/microsoft'), import('./providers/graph/graph-provider')]);
+  return { createMicrosoftAuth: auth.createMicrosoftAuth, createGraphProvider: graph.createGraphProvider };
+}
+
 /** The one place where concrete parts are wired together. */
-export function createCore(config: Config, options: { scope?: (runId: string) => boolean } = {}): Core {
+export function createCore(config: Config, options: { scope?: (runId: string) => boolean; microsoft?: MicrosoftParts } = {}): Core {
+  if (config.graph && !options.microsoft) {
+    throw new ConfigError('SERIATIM_PROVIDER=graph is served by `seriatim serve` (sign-in comes from the Outlook add-in); the other commands use the local mailbox.');
+  }
   const log = createLogger(config.logLevel);
   const db = openDb(config.dbFile);
   const localUser = upsertUser(db, { id: 'local', tenantId: 'local', email: config.localUser.email, name: config.localUser.name });
   if (config.seedSamples) seedSampleLists(db, localUser.id);
-  const provider = createLocalProvider(db, config.limits);
+  const graph = config.graph && options.microsoft ? { config: config.graph, parts: options.microsoft } : null;
+  const microsoft = graph ? graph.parts.createMicrosoftAuth({ config: graph.config, db }) : null;
+  const provider = graph && microsoft
+    ? graph.parts.createGraphProvider({ db, tokens: microsoft.tokens, graphUrl: graph.config.graphUrl, limits: config.limits, log })
+    : createLocalProvider(db, config.limits);
   const progress = new ProgressHub();
   const engine = new Engine({ db, provider, progress, log, scope: options.scope });
   return {
-    config, db, log, provider, progress, engine, localUser,
+    config, db, log, provider, progress, engine, localUser, microsoft,
     async close() {
       await engine.stop();
       db.close();
@@ -66,8 +86,8 @@ export async function startServer(overrides: ServerOverrides = {}, env: Record<s
     logLevel: overrides.logLevel ?? base.logLevel,
     limits: { ...base.limits, ...overrides.limits },
   };
-  const core = createCore(config);
-  const app = createApp({ config, db: core.db, log: core.log, provider: core.provider, engine: core.engine, progress: core.progress }, core.localUser);
+  const core = createCore(config, { microsoft: config.graph ? await loadMicrosoftParts() : undefined });
+  const app = createApp({ config, db: core.db, log: core.log, provider: core.provider, engine: core.engine, progress: core.progress }, core.localUser, core.microsoft ?? undefined);
   const server = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app)
     : http.createServer(app);

@@ -4,20 +4,26 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { AppError } from '../errors';
 import type { User } from '../store/users';
+import type { MicrosoftAuth } from '../auth/microsoft';
 import { localAuth } from './auth';
 import type { AppContext } from './context';
 import { errorHandler } from './error-handler';
+import { authConfigRoutes } from './auth-config/routes';
+import { exportRoutes } from './exports/routes';
+import { historyRoutes } from './history/routes';
 import { listRoutes } from './lists/routes';
 import { mailboxRoutes } from './mailbox/routes';
 import { meRoutes } from './me/routes';
 import { previewRoutes } from './preview/routes';
 import { runRoutes } from './runs/routes';
+import { suppressionRoutes } from './suppression/routes';
+import { templateRoutes } from './templates/routes';
 
 /** Where the built task pane lives (`npm run build`). */
 export const ADDIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../addin/dist');
 
 /** Builds the Express app: the API under /api (authenticated), the task pane's files at the root. */
-export function createApp(ctx: AppContext, localUser: User): Express {
+export function createApp(ctx: AppContext, localUser: User, microsoft?: Pick<MicrosoftAuth, 'authenticate' | 'routes'>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -27,10 +33,16 @@ export function createApp(ctx: AppContext, localUser: User): Express {
     next();
   });
   const api = express.Router();
-  api.use(localAuth(localUser));
+  // Microsoft mode validates the pane's access token; local mode has one user on loopback.
+  api.use(microsoft ? microsoft.authenticate : localAuth(localUser));
   api.use(express.json({ limit: '10mb' }));
-  for (const routes of [meRoutes, listRoutes, mailboxRoutes, previewRoutes, runRoutes]) api.use(routes(ctx));
+  if (microsoft) api.use(microsoft.routes);
+  for (const routes of [meRoutes, listRoutes, mailboxRoutes, previewRoutes, runRoutes, templateRoutes]) api.use(routes(ctx));
+  api.use(historyRoutes(ctx));
+  api.use(exportRoutes(ctx));
+  api.use(suppressionRoutes(ctx));
   api.use((req, _res, next) => next(new AppError('NOT_FOUND', `There is no API route ${req.method} ${req.originalUrl}.`)));
+  app.use('/api', authConfigRoutes(ctx));
   app.use('/api', api);
   app.get('/', (_req, res) => res.redirect('/taskpane.html'));
   if (fs.existsSync(ADDIN_DIST)) {

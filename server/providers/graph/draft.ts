@@ -1,0 +1,61 @@
+import type { OutgoingAttachment } from '../mailbox';
+import type { GraphApi } from './client';
+import { readAll } from './paging';
+import { buildQuery } from './requests';
+import { withRetry, type RetryPolicy } from './retry';
+
+/** A draft as a template: what the user wrote in Outlook, with its files. */
+export interface DraftTemplate {
+  subject: string;
+  /** The body as HTML (a plain-text draft is converted). */
+  html: string;
+  to: string[];
+  cc: string[];
+  /** Attachments, inline images (with `contentId`, referenced from the HTML as `cid:`) included. */
+  attachments: OutgoingAttachment[];
+  /** Attachments that are not files (Outlook items, cloud links), which cannot be merged into messages. */
+  skipped: Array<{ name: string; kind: string }>;
+}
+
+interface GraphDraft {
+  subject?: string; body?: { contentType?: string; content?: string };
+  toRecipients?: Array<{ emailAddress?: { address?: string } }>; ccRecipients?: Array<{ emailAddress?: { address?: string } }>;
+}
+
+interface GraphAttachment { '@odata.type'?: string; id: string; name: string; contentType?: string; size?: number; isInline?: boolean; contentId?: string | null }
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+
+/** A plain-text body as HTML: escaped, line breaks kept. */
+export function textToHtml(text: string): string {
+  return `<div>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</div>`;
+}
+
+const addresses = (list: GraphDraft['toRecipients']) => (list ?? []).map((r) => r.emailAddress?.address).filter((a): a is string => Boolean(a));
+
+/**
+ * Reads a saved draft: subject, HTML body, recipients, and each file attachment's bytes (fetched
+ * one by one through `$value`, never all inline in one response, since files may be 150 MB).
+ */
+export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: string): Promise<DraftTemplate> {
+  const path = `/me/messages/${encodeURIComponent(messageId)}`;
+  const draft = await withRetry(retry, () => api.get<GraphDraft>(`${path}${buildQuery({ $select: 'subject,body,toRecipients,ccRecipients' })}`));
+  const listed = await readAll<GraphAttachment>(api, `${path}/attachments${buildQuery({ $select: 'id,name,contentType,size,isInline,contentId' })}`, retry);
+  const attachments: OutgoingAttachment[] = [];
+  const skipped: DraftTemplate['skipped'] = [];
+  for (const a of listed) {
+    const kind = (a['@odata.type'] ?? '#microsoft.graph.fileAttachment').replace('#microsoft.graph.', '');
+    if (kind !== 'fileAttachment') {
+      skipped.push({ name: a.name, kind });
+      continue;
+    }
+    const content = await withRetry(retry, () => api.getBytes(`${path}/attachments/${encodeURIComponent(a.id)}/$value`));
+    attachments.push({
+      name: a.name, contentType: a.contentType ?? 'application/octet-stream', content,
+      ...(a.isInline ? { inline: true } : {}), ...(a.isInline && a.contentId ? { contentId: a.contentId } : {}),
+    });
+  }
+  const body = draft.body ?? {};
+  const html = (body.contentType ?? '').toLowerCase() === 'html' ? body.content ?? '' : textToHtml(body.content ?? '');
+  return { subject: draft.subject ?? '', html, to: addresses(draft.toRecipients), cc: addresses(draft.ccRecipients), attachments, skipped };
+}

@@ -1,0 +1,101 @@
+import type { Logger } from 'pino';
+import type { Folder, MessageTag } from '../../../shared/api';
+import { EXCHANGE_ONLINE_LIMITS, type PacerLimits } from '../../engine/pacer';
+import type { Db } from '../../store/db';
+import type { Mailbox, MailboxProvider, OutgoingMessage, SentReceipt } from '../mailbox';
+import { formatTag } from '../mailbox';
+import { GraphApi } from './client';
+import type { GraphContext } from './context';
+import { findDraft } from './draft-ids';
+import { GraphFolders } from './folders';
+import { findSentMessage } from './recovery';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { fileLeftovers, sendMessage, step } from './sender';
+
+/** The person whose mailbox is opened. */
+export interface GraphUser { id: string; name: string; email: string }
+
+/** Gives a Graph access token for a user (on behalf of the signed-in user, or from their background grant). */
+export interface TokenSource {
+  getToken(user: GraphUser): Promise<string>;
+}
+
+/** How the Graph provider is built; tests point `graphUrl` at the emulator and shorten the waits. */
+export interface GraphProviderOptions {
+  db: Db;
+  tokens: TokenSource;
+  /** Base URL of the API, e.g. https://graph.microsoft.com/v1.0. */
+  graphUrl: string;
+  limits?: PacerLimits;
+  fetch?: typeof fetch;
+  retry?: Partial<RetryPolicy>;
+  /** Polling schedule while a sent copy lags behind its send. */
+  sentCopyDelaysMs?: number[];
+  /** How often (and after how long) sent copies that could not be filed are tried again. */
+  leftoverAfterMs?: number;
+  log?: Logger;
+}
+
+/** About 15 s in all: Exchange usually files a sent copy within seconds. */
+const DEFAULT_SENT_COPY_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000];
+
+/** One user's mailbox in Microsoft 365. */
+export class GraphMailbox implements Mailbox {
+  readonly provider = 'graph' as const;
+
+  constructor(private readonly ctx: GraphContext, private readonly folders: GraphFolders, private readonly beforeSend: () => Promise<void>) {}
+
+  /** Graph for this user, for the recipient sources and draft reading (sources/, draft.ts). */
+  graph(): { api: GraphApi; retry: RetryPolicy } {
+    return { api: this.ctx.api, retry: this.ctx.retry };
+  }
+
+  listFolders(): Promise<Folder[]> {
+    return this.folders.list();
+  }
+
+  findFolder(idOrName: string): Promise<Folder | undefined> {
+    return this.folders.find(idOrName);
+  }
+
+  createFolder(name: string, parentId?: string): Promise<Folder> {
+    return this.folders.create(name, parentId);
+  }
+
+  async send(message: OutgoingMessage, options: { folderId: string }): Promise<SentReceipt> {
+    await this.beforeSend();
+    return sendMessage(this.ctx, message, options.folderId);
+  }
+
+  findSent(tag: MessageTag): Promise<SentReceipt | undefined> {
+    return step('read', () => findSentMessage(this.ctx, findDraft(this.ctx.db, this.ctx.ownerId, formatTag(tag)), tag));
+  }
+}
+
+/** The Microsoft Graph provider: mailboxes of signed-in users, paced like Exchange Online unless told otherwise. */
+export function createGraphProvider(options: GraphProviderOptions): MailboxProvider {
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const wellKnown = new Map<string, Map<string, string>>();
+  const lastSweep = new Map<string, number>();
+  const leftoverAfterMs = options.leftoverAfterMs ?? 60_000;
+  return {
+    name: 'graph',
+    limits: options.limits ?? EXCHANGE_ONLINE_LIMITS,
+    open(user) {
+      const api = new GraphApi(options.graphUrl, () => options.tokens.getToken(user), options.fetch);
+      const ctx: GraphContext = {
+        db: options.db, ownerId: user.id, api, retry,
+        sentCopyDelaysMs: options.sentCopyDelaysMs ?? DEFAULT_SENT_COPY_DELAYS_MS,
+        log: options.log?.child({ provider: 'graph' }),
+      };
+      if (!wellKnown.has(user.id)) wellKnown.set(user.id, new Map());
+      const beforeSend = async () => {
+        // Now and then, file the copies an earlier send could not; never in the way of this send.
+        if (Date.now() - (lastSweep.get(user.id) ?? 0) < leftoverAfterMs) return;
+        lastSweep.set(user.id, Date.now());
+        await fileLeftovers(ctx, leftoverAfterMs, 5).catch(() => undefined);
+      };
+      return new GraphMailbox(ctx, new GraphFolders(api, retry, wellKnown.get(user.id) as Map<string, string>), beforeSend);
+    },
+  };
+}

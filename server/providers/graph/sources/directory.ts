@@ -1,0 +1,57 @@
+import { runBatches } from '../batch';
+import type { GraphApi } from '../client';
+import { readPages } from '../paging';
+import { buildQuery } from '../requests';
+import type { RetryPolicy } from '../retry';
+import { dateOnly, text, type SourceRow } from './rows';
+
+/** A directory user as Graph returns the fields read here. */
+export interface GraphUserRecord {
+  id: string; displayName?: string; givenName?: string; surname?: string; mail?: string; userPrincipalName?: string; jobTitle?: string;
+  department?: string; companyName?: string; officeLocation?: string; city?: string; country?: string; mobilePhone?: string;
+  businessPhones?: string[]; employeeId?: string; employeeHireDate?: string; preferredLanguage?: string;
+}
+
+/** Fields a user list may select (birthday and hireDate are not among them: Graph serves those per user only). */
+export const USER_SELECT = [
+  'id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'companyName', 'officeLocation',
+  'city', 'country', 'mobilePhone', 'businessPhones', 'employeeId', 'employeeHireDate', 'preferredLanguage',
+].join(',');
+
+/** One row per user; `email` is the mailbox address, else the sign-in name. */
+export function userRow(u: GraphUserRecord): SourceRow {
+  return {
+    id: u.id, displayName: text(u.displayName), givenName: text(u.givenName), surname: text(u.surname),
+    email: text(u.mail) ?? text(u.userPrincipalName), userPrincipalName: text(u.userPrincipalName),
+    jobTitle: text(u.jobTitle), department: text(u.department), companyName: text(u.companyName), officeLocation: text(u.officeLocation),
+    city: text(u.city), country: text(u.country), mobilePhone: text(u.mobilePhone), businessPhone: u.businessPhones?.[0] ?? null,
+    employeeId: text(u.employeeId), employeeHireDate: dateOnly(u.employeeHireDate), preferredLanguage: text(u.preferredLanguage),
+  };
+}
+
+/**
+ * Adds `birthday` and `hireDate` to user rows. Graph returns them only for one user at a time
+ * (a list that selects them fails), so they are read per user, 20 to a `$batch`, each throttled
+ * inner request retried after its own Retry-After. A user whose dates cannot be read gets nulls.
+ */
+export async function addBirthdays(api: GraphApi, retry: RetryPolicy, rows: SourceRow[]): Promise<SourceRow[]> {
+  const replies = await runBatches(
+    api,
+    rows.map((r, i) => ({ id: String(i), method: 'GET' as const, url: `/users/${encodeURIComponent(String(r.id))}?$select=id,birthday,hireDate` })),
+    retry,
+  );
+  return rows.map((r, i) => {
+    const reply = replies.get(String(i));
+    const body = reply?.status === 200 ? (reply.body as { birthday?: string; hireDate?: string }) : {};
+    return { ...r, birthday: dateOnly(body.birthday), hireDate: dateOnly(body.hireDate) };
+  });
+}
+
+/** Users of the directory (999 a page), optionally with birthday and hireDate. */
+export async function readDirectoryUsers(api: GraphApi, retry: RetryPolicy, options: { withDates?: boolean } = {}): Promise<SourceRow[]> {
+  const rows: SourceRow[] = [];
+  for await (const page of readPages<GraphUserRecord>(api, `/users${buildQuery({ $select: USER_SELECT, $top: 999 })}`, retry)) {
+    for (const u of page) rows.push(userRow(u));
+  }
+  return options.withDates ? addBirthdays(api, retry, rows) : rows;
+}

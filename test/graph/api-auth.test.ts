@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMicrosoftAuth, type MicrosoftAuth } from '../../server/auth/microsoft';
+import { seal } from '../../server/auth/sealed';
+import type { AccountKey, TokenClient } from '../../server/auth/token-client';
+import { loadConfig } from '../../server/config';
+import { Engine } from '../../server/engine/engine';
+import { ProgressHub } from '../../server/engine/progress';
+import { AppError } from '../../server/errors';
+import { createApp } from '../../server/http/app';
+import { startServer } from '../../server/main';
+import { createGraphProvider } from '../../server/providers/graph/graph-provider';
+import { openDb, type Db } from '../../server/store/db';
+import { deleteGrant, findGrant, saveGrant } from '../../server/store/grants';
+import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index';
+import { apiClaims, AUTHORITY, CLIENT_ID, startKeys, TENANT, type Keys } from './entra';
+import { FAST } from './harness';
+
+const OID = 'a1b2c3d4-0000-4000-8000-00000000000a';
+const KEY = Buffer.alloc(32, 3);
+
+let keys: Keys;
+let emulator: GraphEmulator;
+let db: Db;
+let dir: string;
+let server: http.Server;
+let base: string;
+let microsoft: MicrosoftAuth;
+let refuseWith: AppError | null = null;
+const calls: Array<{ kind: string; assertion?: string }> = [];
+
+/** The injected token client: Entra ID's answer is an emulator token for the same person. */
+const client: TokenClient = {
+  async onBehalfOf(account: AccountKey, assertion: string) {
+    calls.push({ kind: 'obo', assertion });
+    if (refuseWith) throw refuseWith;
+    return emulator.issueToken(account.userId.split('.')[0]);
+  },
+  async grant(account: AccountKey) {
+    calls.push({ kind: 'grant' });
+    saveGrant(db, account.userId, seal(KEY, account.userId, '{}'), ['Mail.Send']);
+  },
+  async background(account: AccountKey) {
+    calls.push({ kind: 'background' });
+    return emulator.issueToken(account.userId.split('.')[0]);
+  },
+  async revoke(account: AccountKey) {
+    deleteGrant(db, account.userId);
+  },
+};
+
+async function api(method: string, url: string, token?: string, body?: unknown) {
+  const res = await fetch(base + url, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+beforeAll(async () => {
+  keys = await startKeys();
+  emulator = await startGraphEmulator({ sentCopyLagMs: 5 });
+  emulator.addUser({ id: OID, userPrincipalName: 'adele@contoso.test', displayName: 'Adele Vance' });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-api-auth-'));
+  const config = loadConfig({
+    SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
+    SERIATIM_SECRET_KEY: KEY.toString('base64'), SERIATIM_GRAPH_URL: emulator.url, SERIATIM_AUTHORITY_URL: AUTHORITY,
+    SERIATIM_JWKS_URL: keys.jwksUrl, SERIATIM_DATA_DIR: dir, SERIATIM_LOG_LEVEL: 'silent',
+  });
+  db = openDb(config.dbFile);
+  microsoft = createMicrosoftAuth({ config: config.graph!, db, client });
+  const log = pino({ level: 'silent' });
+  const provider = createGraphProvider({ db, tokens: microsoft.tokens, graphUrl: config.graph!.graphUrl, ...FAST });
+  const engine = new Engine({ db, provider, progress: new ProgressHub(), log });
+  const app = createApp({ config, db, log, provider, engine, progress: new ProgressHub() }, { id: 'local', tenantId: 'local', email: 'x@y', name: 'x' }, microsoft);
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await emulator.close();
+  await keys.close();
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the API in Microsoft mode', () => {
+  it('refuses a request without a token, or with a bad one, with 401 and WWW-Authenticate', async () => {
+    const none = await api('GET', '/api/mailbox/folders');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    const expired = await api('GET', '/api/mailbox/folders', await keys.sign(apiClaims(OID), { expiresIn: Math.floor(Date.now() / 1000) - 600 }));
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.details.reason).toBe('token-expired');
+    expect(expired.headers.get('www-authenticate')).toContain('invalid_token');
+  });
+
+  it('serves the signed-in user\'s own Graph mailbox, on behalf of the pane\'s token', async () => {
+    const token = await keys.sign(apiClaims(OID));
+    const res = await api('GET', '/api/mailbox/folders', token);
+    expect(res.status).toBe(200);
+    const sent = res.body.folders.find((f: { wellKnownName: string }) => f.wellKnownName === 'sentitems');
+    expect(sent).toMatchObject({ name: 'Sent Items', parentId: null });
+    expect(calls.at(-1)).toEqual({ kind: 'obo', assertion: token });
+    const created = await api('POST', '/api/mailbox/folders', token, { name: 'Campaigns' });
+    expect(created.status).toBe(201);
+    const again = await api('POST', '/api/mailbox/folders', token, { name: 'campaigns' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('FOLDER_EXISTS');
+  });
+
+  it('passes consent and claims problems to the pane unchanged', async () => {
+    const token = await keys.sign(apiClaims(OID, { jti: 'second' }));
+    refuseWith = new AppError('FORBIDDEN', 'Ask an administrator to grant admin consent.', { reason: 'consent-required' });
+    const consent = await api('GET', '/api/mailbox/folders', token);
+    refuseWith = new AppError('UNAUTHENTICATED', 'Verify again.', { reason: 'claims-challenge', claims: '{"access_token":{}}' });
+    const claims = await api('GET', '/api/mailbox/folders', token);
+    refuseWith = null;
+    expect(consent.status).toBe(403);
+    expect(consent.body.error.details.reason).toBe('consent-required');
+    expect(claims.status).toBe(401);
+    expect(claims.body.error.details).toEqual({ reason: 'claims-challenge', claims: '{"access_token":{}}' });
+  });
+
+  it('grants, uses and revokes background sending', async () => {
+    const token = await keys.sign(apiClaims(OID));
+    expect((await api('GET', '/api/background-grant', token)).body.granted).toBe(false);
+    const granted = await api('POST', '/api/background-grant', token);
+    expect(granted.status).toBe(201);
+    expect(granted.body.granted).toBe(true);
+    // After a restart there is no pane token in memory: tokens come from the grant.
+    const restarted = createMicrosoftAuth({ config: loadConfig({
+      SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
+      SERIATIM_SECRET_KEY: KEY.toString('base64'), SERIATIM_AUTHORITY_URL: AUTHORITY, SERIATIM_JWKS_URL: keys.jwksUrl,
+    }).graph!, db, client });
+    const user = { id: `${OID}.${TENANT}`, name: 'Adele Vance', email: 'adele@contoso.test' };
+    await restarted.tokens.getToken(user);
+    expect(calls.at(-1)).toEqual({ kind: 'background' });
+    expect((await api('DELETE', '/api/background-grant', token)).status).toBe(204);
+    expect(findGrant(db, user.id)).toBeUndefined();
+    expect((await api('GET', '/api/background-grant', token)).body.granted).toBe(false);
+    expect(await restarted.tokens.getToken(user).catch((e: AppError) => (e.details as { reason: string }).reason)).toBe('sign-in-required');
+  });
+});
+
+describe('startServer in Microsoft mode', () => {
+  it('wires bearer authentication, the grant routes and the Graph provider from the environment', async () => {
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-graph-mode-'));
+    const running = await startServer({ port: 0, dataDir: data, seedSamples: false, logLevel: 'silent' }, {
+      SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
+      SERIATIM_SECRET_KEY: KEY.toString('base64'), SERIATIM_GRAPH_URL: emulator.url, SERIATIM_AUTHORITY_URL: AUTHORITY, SERIATIM_JWKS_URL: keys.jwksUrl,
+    });
+    try {
+      expect(running.core.provider.name).toBe('graph');
+      expect((await fetch(`${running.url}/api/background-grant`)).status).toBe(401);
+      const token = await keys.sign(apiClaims(OID));
+      const grant = await fetch(`${running.url}/api/background-grant`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await grant.json()).toEqual({ granted: false, grantedAt: null, updatedAt: null });
+    } finally {
+      await running.close();
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+});
