@@ -16,7 +16,7 @@ export default defineConfig({
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     sourcemap: false,
-    rollupOptions: { input: { taskpane: resolve(root, 'taskpane.html') } },
+    rollupOptions: { input: { taskpane: resolve(root, 'taskpane.html'), 'auth-dialog': resolve(root, 'auth-dialog.html') } },
   },
   server: {
     proxy: { '/api': process.env.SERIATIM_API_URL ?? 'http://127.0.0.1:3000' },

@@ -82,14 +82,16 @@ describe('compose mode in Outlook (office-addin-mock as window.Office)', () => {
     expect(foreign).toEqual([]);
   });
 
-  it("in read mode follows Office's dark theme and offers no draft", async () => {
+  it("in read mode follows Office's dark theme and opens on History, not a draft", async () => {
     const page = await browser.newPage(360, 700);
     await page.addInitScript({
       content: await officeMockScript({ ...DRAFT, displayLanguage: 'pl-PL', bodyBackgroundColor: '#1f1f1f' }),
     });
     await page.goto(`${server.url}/taskpane.html?surface=read`);
-    await page.getByTestId('list-select').waitFor();
-    expect(await page.getByTestId('step-recipients').textContent()).toContain('Odbiorcy');
+    await page.getByTestId('history-address').waitFor();
+    expect(await page.getByTestId('nav-history').getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('#history-heading').textContent()).toBe('Co otrzymała ta osoba');
+    expect(await page.getByTestId('load-draft').count()).toBe(0);
     const background = await page.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect(r + g + b).toBeLessThan(3 * 80);

@@ -7,6 +7,8 @@ export interface MockOutlook {
   html: string;
   displayLanguage: string;
   bodyBackgroundColor: string;
+  /** The read surface's sender (`item.from`); absent on compose. */
+  from?: { displayName: string; emailAddress: string };
 }
 
 type Callback = (result: { status: string; value: unknown }) => void;
@@ -29,6 +31,7 @@ export function installOfficeMock(data: MockOutlook): void {
         item: {
           subject: { getAsync: (...a: unknown[]) => (calls.push('subject'), succeed(data.subject)(...a)) },
           body: { getAsync: (...a: unknown[]) => (calls.push(`body:${String(a[0])}`), succeed(data.html)(...a)) },
+          ...(data.from ? { from: data.from } : {}),
         },
       },
     },

@@ -16,7 +16,29 @@ export class ApiError extends Error {
 }
 
 /** Supplies the bearer token for a request: null when none is needed (local mode). */
-export type TokenSource = { getToken(): Promise<string | null>; refreshToken(): Promise<string | null> };
+export type TokenSource = {
+  getToken(): Promise<string | null>;
+  /** A new token after a 401; `claims` carries the server's claims challenge, if it sent one. */
+  refreshToken(claims?: string): Promise<string | null>;
+  /** Told when the server answers 403 because the user (or an admin) must consent first. */
+  consentRequired?(): void;
+};
+
+/** The claims challenge of a 401 (`WWW-Authenticate: Bearer ..., claims="base64"`), decoded. */
+export function claimsChallenge(header: string | null): string | undefined {
+  const match = header ? /claims="([^"]+)"/i.exec(header) : null;
+  if (!match) return undefined;
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a 403 means consent is missing rather than the request being forbidden. */
+function isConsentError(error: ApiError): boolean {
+  return error.status === 403 && (/CONSENT/i.test(error.code) || /consent_required|AADSTS65001/i.test(error.message));
+}
 
 let tokens: TokenSource = { getToken: async () => null, refreshToken: async () => null };
 let baseUrl = '';
@@ -54,14 +76,18 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError('HTTP_' + response.status, `${response.status} ${response.statusText}`, response.status);
 }
 
-/** Sends a request with the token, retrying once with a fresh token after a 401. */
+/** Sends a request with the token, retrying once with a fresh token (answering any claims challenge) after a 401. */
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let response = await send(path, init, await tokens.getToken());
   if (response.status === 401) {
-    const fresh = await tokens.refreshToken();
+    const fresh = await tokens.refreshToken(claimsChallenge(response.headers.get('WWW-Authenticate')));
     if (fresh) response = await send(path, init, fresh);
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (isConsentError(error)) tokens.consentRequired?.();
+    throw error;
+  }
   return response;
 }
 

@@ -1,8 +1,10 @@
 import {
+  AudiencePreview,
   CreateFolderRequest,
   DeliveriesResponse,
   Folder,
   FoldersResponse,
+  HistoryResponse,
   ListRowsResponse,
   ListSummary,
   ListsResponse,
@@ -20,6 +22,10 @@ import {
 } from '../../../shared/api';
 import type { CreateRunRequest as CreateRunSchema, PreviewRequest as PreviewSchema } from '../../../shared/api';
 import type { z } from 'zod';
+import type { AudienceSpec } from '../../../shared/api';
+
+/** An audience as the client writes it (before the server's defaults). */
+type AudienceSpecInput = z.input<typeof AudienceSpec>;
 import { apiUrl, jsonBody, request, requestJson } from './http';
 
 const enc = encodeURIComponent;
@@ -98,3 +104,16 @@ export const reportCsvUrl = (id: string) => apiUrl(`/api/runs/${enc(id)}/report.
 /** Pauses, resumes or cancels a run. */
 export const controlRun = (id: string, action: 'pause' | 'resume' | 'cancel') =>
   requestJson(`/api/runs/${enc(id)}/${action}`, Run, { method: 'POST' });
+
+/** Every delivery to one address across the user's runs. */
+export const getHistory = (address: string) => requestJson(`/api/history?address=${enc(address)}`, HistoryResponse);
+
+/** The download URL of a run's XLSX report. */
+export const reportXlsxUrl = (id: string) => apiUrl(`/api/runs/${enc(id)}/report.xlsx`);
+
+/** Sends the failed deliveries of a finished run again. */
+export const retryFailed = (id: string) => requestJson(`/api/runs/${enc(id)}/retry-failed`, Run, { method: 'POST' });
+
+/** Who a run with this audience would reach (counts only when `limit` is 0). */
+export const previewAudience = (body: { listId: string; emailColumn?: string; audience?: AudienceSpecInput; limit?: number }) =>
+  requestJson('/api/audience/preview', AudiencePreview, jsonBody('POST', body));

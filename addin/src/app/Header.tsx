@@ -2,7 +2,7 @@ import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { LOCALE_NAMES, SUPPORTED_LOCALES, useI18n, type Locale } from '../i18n';
 
 /** The pane's top-level views. */
-export type View = 'compose' | 'runs' | 'mailbox';
+export type View = 'compose' | 'runs' | 'history' | 'mailbox';
 
 const useStyles = makeStyles({
   header: {
@@ -29,9 +29,10 @@ const useStyles = makeStyles({
   language: { minWidth: '7.5em', width: '7.5em', '@media (min-width: 600px)': { order: 2 } },
 });
 
-const VIEWS: { view: View; key: 'nav.compose' | 'nav.runs' | 'nav.mailbox' }[] = [
+const VIEWS: { view: View; key: 'nav.compose' | 'nav.runs' | 'nav.history' | 'nav.mailbox' }[] = [
   { view: 'compose', key: 'nav.compose' },
   { view: 'runs', key: 'nav.runs' },
+  { view: 'history', key: 'nav.history' },
   { view: 'mailbox', key: 'nav.mailbox' },
 ];
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createTranslator, I18nProvider, type Locale } from '../i18n';
+import type { Auth } from '../auth';
 import type { OfficeHost } from '../office';
 import { App } from './App';
 
@@ -11,7 +12,7 @@ function pickTheme(host: OfficeHost | null): 'light' | 'dark' {
 }
 
 /** Providers around the app: Fluent theme and the translator of the chosen locale. */
-export function Root(props: { host: OfficeHost | null; initialLocale: Locale }) {
+export function Root(props: { host: OfficeHost | null; auth: Auth; initialLocale: Locale }) {
   const [locale, setLocale] = useState<Locale>(props.initialLocale);
   const translator = useMemo(() => createTranslator(locale), [locale]);
   const theme = pickTheme(props.host) === 'dark' ? webDarkTheme : webLightTheme;
@@ -22,7 +23,7 @@ export function Root(props: { host: OfficeHost | null; initialLocale: Locale }) 
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
       <I18nProvider translator={translator}>
-        <App host={props.host} onLocaleChange={setLocale} />
+        <App host={props.host} auth={props.auth} onLocaleChange={setLocale} />
       </I18nProvider>
     </FluentProvider>
   );

@@ -59,7 +59,7 @@ export function Wizard(props: {
           <SendingStep runId={mailing.runId} onFinished={() => go('report')} />
         )}
         {mailing.step === 'report' && mailing.runId && (
-          <ReportStep runId={mailing.runId} onOpenFolder={props.onOpenFolder} onRestart={props.onRestart} />
+          <ReportStep runId={mailing.runId} onOpenFolder={props.onOpenFolder} onRestart={props.onRestart} onRetried={() => go('sending')} />
         )}
       </Suspense>
     </div>

@@ -1,4 +1,5 @@
 import type { ListSummary } from '../../../shared/api';
+import { EMPTY_FILTER, type FilterInput } from '../audience/filterModel';
 
 /** The steps of the guided flow, in order. */
 export const STEPS = ['recipients', 'message', 'options', 'review', 'sending', 'report'] as const;
@@ -22,6 +23,8 @@ export interface Mailing {
   step: Step;
   list: ListSummary | null;
   emailColumn: string | null;
+  /** Who of the list gets it (empty: everyone). */
+  filter: FilterInput;
   subject: string;
   html: string;
   draftLoaded: boolean;
@@ -30,6 +33,12 @@ export interface Mailing {
   folderName: string | null;
   options: OptionInputs;
   acceptUnknown: boolean;
+  /** `datetime-local` value; empty starts at once. */
+  scheduleAt: string;
+  /** Cc, Bcc and Reply-To as typed (see extras.ts). */
+  cc: string;
+  bcc: string;
+  replyTo: string;
   runId: string | null;
 }
 
@@ -39,6 +48,7 @@ export function newMailing(): Mailing {
     step: 'recipients',
     list: null,
     emailColumn: null,
+    filter: EMPTY_FILTER,
     subject: '',
     html: '',
     draftLoaded: false,
@@ -47,6 +57,10 @@ export function newMailing(): Mailing {
     folderName: null,
     options: { maxErrors: '0', batchSize: '', batchInterval: '', perMinute: '' },
     acceptUnknown: false,
+    scheduleAt: '',
+    cc: '',
+    bcc: '',
+    replyTo: '',
     runId: null,
   };
 }

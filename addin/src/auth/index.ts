@@ -1,2 +1,4 @@
 // The only code that acquires tokens for the server's API.
-export { createTokenSource, type TokenAcquirer } from './tokens';
+export { fetchAuthConfig } from './config';
+export { createAuth, type Auth } from './session';
+export { SignInError, type SignInProblem, type TokenAcquirer } from './tokens';

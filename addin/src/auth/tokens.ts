@@ -1,34 +1,38 @@
 import type { TokenSource } from '../api';
 
-/** Acquires an access token for the server's API scope from the host (e.g. Office SSO / NAA). */
-export type TokenAcquirer = () => Promise<string>;
+/** Why the pane could not get a token: no way to sign in here, the user must consent, or sign-in failed. */
+export type SignInProblem = 'unavailable' | 'consent' | 'failed';
+
+/** An acquisition failure with the problem to show. */
+export class SignInError extends Error {
+  /** Wraps why sign-in could not produce a token. */
+  constructor(readonly problem: SignInProblem, message: string = problem) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+/** Acquires an access token for the server's API scope; `claims` answers a claims challenge. */
+export type TokenAcquirer = (claims?: string) => Promise<string>;
 
 /**
- * The pane's one token owner. Local mode (no acquirer) never sends a token. With an acquirer,
- * no token is sent until the server asks for one (401), so a local-mode server opened from
- * Outlook works without signing in; after that, the token is cached and refreshed on 401.
+ * The API client's token source over an acquirer: caches the token, asks again (with the server's
+ * claims) after a 401, and reports failures through `onProblem` instead of throwing at the caller.
  */
-export function createTokenSource(acquire: TokenAcquirer | null): TokenSource {
-  let cached: string | null = null;
-  let needed = false;
-  const fetchToken = async (): Promise<string | null> => {
-    if (!acquire) return null;
-    try {
-      cached = await acquire();
-    } catch {
-      cached = null;
-    }
-    return cached;
-  };
+export function createTokenSource(acquire: TokenAcquirer, onProblem: (p: SignInProblem | null) => void): TokenSource {
+  let cached: Promise<string | null> | null = null;
+  const fetchToken = (claims?: string): Promise<string | null> =>
+    acquire(claims).then(
+      (token) => (onProblem(null), token),
+      (error: unknown) => {
+        cached = null;
+        onProblem(error instanceof SignInError ? error.problem : 'failed');
+        return null;
+      },
+    );
   return {
-    async getToken() {
-      if (!needed) return null;
-      return cached ?? fetchToken();
-    },
-    async refreshToken() {
-      needed = true;
-      cached = null;
-      return fetchToken();
-    },
+    getToken: () => (cached ??= fetchToken()),
+    refreshToken: (claims?: string) => (cached = fetchToken(claims)),
+    consentRequired: () => onProblem('consent'),
   };
 }

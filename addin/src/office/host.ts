@@ -1,3 +1,4 @@
+import { canOpenDialog, openDialog, type DialogAnswer } from './dialog';
 import type { Surface } from './surface';
 
 /** The subject and HTML body of the draft being written in Outlook. */
@@ -13,8 +14,18 @@ export interface OfficeHost {
   theme: 'light' | 'dark' | null;
   canReadDraft: boolean;
   readDraft(): Promise<DraftContent>;
-  /** Office single sign-on token for the server's API scope, when the host supports it. */
-  getAccessToken: (() => Promise<string>) | null;
+  /** Whether the host supports nested app authentication (MSAL's NAA bridge). */
+  supportsNaa: boolean;
+  /** Opens the sign-in dialog page (the fallback when NAA fails); null when the host has no dialogs. */
+  openDialog: ((url: string) => Promise<DialogAnswer>) | null;
+  /** The sender of the message being read (read surface only), or null. */
+  readSender(): Promise<Sender | null>;
+}
+
+/** Who sent the message open in Outlook. */
+export interface Sender {
+  name: string;
+  address: string;
 }
 
 type AsyncResultLike<T> = { status: string; value: T; error?: { message?: string } };
@@ -48,6 +59,22 @@ async function readDraftOf(office: typeof Office): Promise<DraftContent> {
   return { subject, html };
 }
 
+/** Feature detection of a requirement set; false when the host cannot tell. */
+function isSetSupported(office: typeof Office, name: string, version: string): boolean {
+  try {
+    return office.context?.requirements?.isSetSupported(name, version) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The read item's `from` (a plain property on the read surface). */
+function senderOf(office: typeof Office): Sender | null {
+  const from = (office.context?.mailbox?.item as Office.MessageRead | undefined)?.from;
+  const address = from?.emailAddress?.trim();
+  return address ? { name: from?.displayName?.trim() || address, address } : null;
+}
+
 /** Adapts a ready Office object to the OfficeHost the pane uses. */
 export function createOfficeHost(office: typeof Office, surface: Surface): OfficeHost {
   const context = office.context;
@@ -58,9 +85,8 @@ export function createOfficeHost(office: typeof Office, surface: Surface): Offic
     theme: themeFromBackground(context?.officeTheme?.bodyBackgroundColor),
     canReadDraft: surface === 'compose' && typeof item?.subject?.getAsync === 'function',
     readDraft: () => readDraftOf(office),
-    getAccessToken:
-      typeof office.auth?.getAccessToken === 'function'
-        ? () => office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true })
-        : null,
+    supportsNaa: isSetSupported(office, 'NestedAppAuth', '1.1'),
+    openDialog: canOpenDialog(office) ? (url) => openDialog(office, url) : null,
+    readSender: async () => (surface === 'read' ? senderOf(office) : null),
   };
 }

@@ -3,7 +3,8 @@ import { createOfficeHost, type OfficeHost } from './host';
 import { loadOffice, presentOffice } from './loader';
 import { readSurface, type Surface } from './surface';
 
-export { type OfficeHost, type DraftContent, themeFromBackground } from './host';
+export { type OfficeHost, type DraftContent, type Sender, themeFromBackground } from './host';
+export { answerOpener, type DialogAnswer } from './dialog';
 export { OFFICE_JS_URL } from './loader';
 export { readSurface, type Surface } from './surface';
 

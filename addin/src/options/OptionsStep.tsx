@@ -7,9 +7,12 @@ import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
 import { FolderPicker } from './FolderPicker';
+import { scheduledAtOf } from '../app/extras';
+import { AddressFields, addressesValid } from './AddressFields';
 import { NumberField } from './NumberField';
+import { ScheduleField } from './ScheduleField';
 
-/** Step 3: folder for sent copies, error threshold, batches and pace. */
+/** Step 3: folder for sent copies, start time, error threshold, batches, pace, Cc/Bcc/Reply-To. */
 export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; onBack: () => void; onNext: () => void }) {
   const layout = useLayout();
   const { t } = useI18n();
@@ -37,7 +40,9 @@ export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; on
   const limit = me.value?.limits.perMinute;
   const optionsValid =
     runOptionsOf(mailing.options, false) !== null &&
-    parseWhole(mailing.options.perMinute, 1, limit ?? OPTION_LIMITS.perMinute.max) !== null;
+    parseWhole(mailing.options.perMinute, 1, limit ?? OPTION_LIMITS.perMinute.max) !== null &&
+    scheduledAtOf(mailing.scheduleAt, new Date()) !== null &&
+    addressesValid(mailing);
 
   const next = async () => {
     setTried(true);
@@ -84,6 +89,7 @@ export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; on
           onChange={(folder) => update({ folder })}
         />
       )}
+      <ScheduleField value={mailing.scheduleAt} onChange={(scheduleAt) => update({ scheduleAt })} />
       <NumberField
         label={t('options.maxErrors')}
         hint={t('options.maxErrorsHint')}
@@ -117,6 +123,7 @@ export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; on
         max={limit ?? OPTION_LIMITS.perMinute.max}
         onChange={setOption('perMinute')}
       />
+      <AddressFields mailing={mailing} update={update} />
       <ErrorBar error={error} testId="options-error" />
       <div className={layout.actions}>
         <Button data-testid="back" onClick={props.onBack}>

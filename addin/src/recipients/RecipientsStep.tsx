@@ -9,8 +9,10 @@ import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
 import { ListPicker } from './ListPicker';
 import { ListDetails } from './ListDetails';
+import { EMPTY_FILTER } from '../audience/filterModel';
+import { FilterBuilder } from '../audience/FilterBuilder';
 
-/** Step 1: pick a saved or sample list, or upload a file; check count, email column and rows. */
+/** Step 1: pick a saved or sample list, or upload a file; check count, email column and rows; filter who gets it. */
 export function RecipientsStep(props: { mailing: Mailing; update: UpdateMailing; onNext: () => void }) {
   const layout = useLayout();
   const { t } = useI18n();
@@ -20,7 +22,7 @@ export function RecipientsStep(props: { mailing: Mailing; update: UpdateMailing;
 
   const choose = (chosen: ListSummary | null, fromUpload: string | null = null) => {
     setUploadedName(fromUpload);
-    props.update({ list: chosen, emailColumn: chosen?.emailColumn ?? null });
+    props.update({ list: chosen, emailColumn: chosen?.emailColumn ?? null, filter: EMPTY_FILTER });
   };
 
   const uploaded = (summary: ListSummary, fileName: string) => {
@@ -59,6 +61,9 @@ export function RecipientsStep(props: { mailing: Mailing; update: UpdateMailing;
             lists.reload();
           }}
         />
+      )}
+      {list && (
+        <FilterBuilder list={list} emailColumn={emailColumn} value={props.mailing.filter} onChange={(filter) => props.update({ filter })} />
       )}
       {!list && !lists.loading && <p className={layout.muted}>{t('recipients.chooseFirst')}</p>}
       <div className={layout.actions}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Link, Select, Spinner } from '@fluentui/react-components';
 import { DeliveryStatus, type Delivery } from '../../../shared/api';
-import { getDeliveries, getRun, reportCsvUrl } from '../api';
+import { getDeliveries, getRun, reportCsvUrl, reportXlsxUrl, retryFailed } from '../api';
 import { useI18n } from '../i18n';
 import { CountsGrid } from '../sending/CountsGrid';
 import { ErrorBar } from '../ui/ErrorBar';
@@ -12,8 +12,13 @@ import { RunStatusBadge } from './StatusBadge';
 
 const PAGE = 50;
 
-/** Step 6: the per-recipient report with a status filter, paging and the CSV download. */
-export function ReportStep(props: { runId: string; onOpenFolder: (folderId: string) => void; onRestart: () => void }) {
+/** Step 6: the per-recipient report with a status filter, paging, CSV/Excel downloads and retrying the failed. */
+export function ReportStep(props: {
+  runId: string;
+  onOpenFolder: (folderId: string) => void;
+  onRestart: () => void;
+  onRetried: () => void;
+}) {
   const layout = useLayout();
   const { t } = useI18n();
   const run = useAsync(() => getRun(props.runId), [props.runId]);
@@ -22,6 +27,20 @@ export function ReportStep(props: { runId: string; onOpenFolder: (folderId: stri
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<unknown>(null);
+
+  const retry = async () => {
+    setRetrying(true);
+    setRetryError(null);
+    try {
+      await retryFailed(props.runId);
+      props.onRetried();
+    } catch (e) {
+      setRetryError(e);
+      setRetrying(false);
+    }
+  };
 
   const load = async (offset: number) => {
     setLoading(true);
@@ -75,7 +94,16 @@ export function ReportStep(props: { runId: string; onOpenFolder: (folderId: stri
         <Link href={reportCsvUrl(props.runId)} download data-testid="report-csv">
           {t('report.download')}
         </Link>
+        <Link href={reportXlsxUrl(props.runId)} download data-testid="report-xlsx">
+          {t('report.downloadXlsx')}
+        </Link>
+        {run.value && run.value.counts.failed > 0 && run.value.status !== 'cancelled' && (
+          <Button size="small" data-testid="retry-failed" disabled={retrying} onClick={() => void retry()}>
+            {t('report.retryFailed')}
+          </Button>
+        )}
       </div>
+      <ErrorBar error={retryError} testId="retry-error" />
       <ErrorBar error={error} onRetry={() => void load(0)} />
       <DeliveriesTable deliveries={rows} caption={t('report.title')} />
       {!loading && rows.length === 0 && !error && <p className={layout.muted}>{t('report.empty')}</p>}

@@ -3,6 +3,8 @@ import { Button, Checkbox, Spinner } from '@fluentui/react-components';
 import type { PreviewRequest } from '../../../shared/api';
 import { createRun, getMe, preview } from '../api';
 import { useI18n } from '../i18n';
+import { addressSourcesOf, scheduledAtOf } from '../app/extras';
+import { filterOf } from '../audience/filterModel';
 import { runOptionsOf, type Mailing, type UpdateMailing } from '../app/mailing';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
@@ -35,7 +37,13 @@ export function ReviewStep(props: {
   };
   const merged = useAsync(() => preview(request), [list.id, mailing.emailColumn, mailing.subject, mailing.html, rowIndex]);
   const me = useAsync(getMe, []);
-  const options = runOptionsOf(mailing.options, mailing.acceptUnknown);
+  const baseOptions = runOptionsOf(mailing.options, mailing.acceptUnknown);
+  const scheduledAt = scheduledAtOf(mailing.scheduleAt, new Date());
+  const options = baseOptions && scheduledAt !== null ? { ...baseOptions, ...(scheduledAt && { scheduledAt }) } : null;
+  const cc = addressSourcesOf(mailing.cc) ?? undefined;
+  const bcc = addressSourcesOf(mailing.bcc) ?? undefined;
+  const replyTo = addressSourcesOf(mailing.replyTo)?.[0];
+  const filter = filterOf(mailing.filter);
   const analysis = merged.value?.analysis;
   const hasSyntax = (analysis?.syntaxErrors.length ?? 0) > 0;
   const hasUnknown = (analysis?.unknownFields.length ?? 0) > 0;
@@ -55,6 +63,10 @@ export function ReviewStep(props: {
         template: { subject: mailing.subject, html: mailing.html },
         folderId: mailing.folderId ?? undefined,
         options,
+        ...(cc && { cc }),
+        ...(bcc && { bcc }),
+        ...(replyTo && { replyTo }),
+        ...(filter && { audience: { filter } }),
       });
       props.onStarted(run.id);
     } catch (e) {
@@ -64,6 +76,9 @@ export function ReviewStep(props: {
   };
 
   const perMinute = options?.perMinute ?? me.value?.limits.perMinute ?? 30;
+  const minutes = estimateMinutes(merged.value?.total ?? list.rowCount, perMinute, options?.batchSize, options?.batchIntervalSeconds);
+  const startsAt = scheduledAt ?? null;
+  const finishAt = new Date((startsAt ? Date.parse(startsAt) : Date.now()) + minutes * 60_000).toISOString();
   return (
     <section className={layout.stack} aria-labelledby="review-heading">
       <h2 id="review-heading" className={layout.heading}>
@@ -74,7 +89,9 @@ export function ReviewStep(props: {
         count={merged.value?.total ?? list.rowCount}
         emailColumn={mailing.emailColumn ?? t('common.none')}
         folderName={mailing.folderName ?? t('common.none')}
-        minutes={estimateMinutes(merged.value?.total ?? list.rowCount, perMinute, options?.batchSize, options?.batchIntervalSeconds)}
+        minutes={minutes}
+        startsAt={startsAt}
+        finishAt={finishAt}
       />
       <section className={layout.tight} aria-labelledby="checks-heading">
         <h3 id="checks-heading" className={layout.subheading}>

@@ -8,16 +8,26 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
 
-/** What will happen: list and count, email column, folder, and about how long it takes. */
-export function Summary(props: { listName: string; count: number; emailColumn: string; folderName: string; minutes: number }) {
+/** What will happen: list and count, email column, folder, when it starts, how long it takes and when it ends. */
+export function Summary(props: {
+  listName: string;
+  count: number;
+  emailColumn: string;
+  folderName: string;
+  minutes: number;
+  startsAt: string | null;
+  finishAt: string;
+}) {
   const styles = useStyles();
   const layout = useLayout();
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const items: [string, string, string][] = [
     [t('review.list'), `${props.listName} · ${t('common.recipients', { count: props.count })}`, 'summary-list'],
     [t('review.emailColumn'), props.emailColumn, 'summary-email'],
     [t('review.folder'), props.folderName, 'summary-folder'],
+    ...(props.startsAt ? [[t('review.startsAt'), formatDateTime(props.startsAt), 'summary-start'] as [string, string, string]] : []),
     [t('review.duration'), t('review.minutes', { count: props.minutes }), 'summary-duration'],
+    [t('review.finishAt'), formatDateTime(props.finishAt), 'summary-finish'],
   ];
   return (
     <section className={layout.tight} aria-labelledby="summary-heading">

@@ -13,7 +13,9 @@ const FINISHED: RunStatus[] = ['completed', 'cancelled'];
 /** Step 5: live progress of the run with pause, resume and cancel; moves on to the report when done. */
 export function SendingStep(props: { runId: string; onFinished: () => void }) {
   const layout = useLayout();
-  const { t, formatTime } = useI18n();
+  const { t, formatTime, formatDateTime } = useI18n();
+  // Today: just the time ("continues at 09:12"); a later day: with its date.
+  const formatWait = (iso: string) => (new Date(iso).toDateString() === new Date().toDateString() ? formatTime(iso) : formatDateTime(iso));
   const { progress, error } = useRunProgress(props.runId);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -66,6 +68,9 @@ export function SendingStep(props: { runId: string; onFinished: () => void }) {
             {progress.ratePerMinute > 0 && <span className={layout.muted}>{t('sending.rate', { rate: Math.round(progress.ratePerMinute) })}</span>}
             {progress.estimatedFinishAt && progress.status === 'running' && (
               <span className={layout.muted}>{t('sending.eta', { time: formatTime(progress.estimatedFinishAt) })}</span>
+            )}
+            {progress.waitingUntil && Date.parse(progress.waitingUntil) - Date.now() > 60_000 && (
+              <span data-testid="continues-at">{t('sending.continuesAt', { time: formatWait(progress.waitingUntil) })}</span>
             )}
           </div>
           {progress.status === 'paused' && progress.pauseReason && (
