@@ -6,6 +6,7 @@
  * Run: npx tsx bench/pacer.bench.ts
  */
 import { Pacer, type PacerLimits } from '../server/engine/pacer';
+import { maxInAnyWindow } from '../test/support/windows';
 
 const MESSAGES = 2000;
 const LIMITS: PacerLimits = { perMinute: 30, windowMs: 1000, perDay: 10_000, dayMs: 86_400_000 / 60, concurrency: 2 };
@@ -49,16 +50,6 @@ function simulate(pacer: Pacer, messages: number, latency: () => number) {
     }
   }
   return { starts, lastEnd, peakInFlight };
-}
-
-/** Most starts in any half-open window [x, x + windowMs). */
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (j < times.length && times[j] < times[i] + windowMs) j++;
-    best = Math.max(best, j - i);
-  }
-  return best;
 }
 
 const rnd = seeded(2024);

@@ -21,20 +21,11 @@ import { planRun } from '../server/services/runs';
 import { openDb } from '../server/store/db';
 import { countDeliveries } from '../server/store/deliveries';
 import { upsertUser } from '../server/store/users';
+import { maxInAnyWindow } from '../test/support/windows';
 
 const MESSAGES = 2000;
 const LIMITS: PacerLimits = { perMinute: 30, windowMs: 1000, perDay: 10_000, dayMs: 86_400_000 / 60, concurrency: 2 };
 const now = () => performance.timeOrigin + performance.now();
-
-/** Most starts in any half-open window [t, t + windowMs). */
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (j < times.length && times[j] < times[i] + windowMs) j++;
-    best = Math.max(best, j - i);
-  }
-  return best;
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-pacing-bench-'));
 try {

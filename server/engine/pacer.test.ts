@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../test/support/random';
+import { maxInAnyWindow } from '../../test/support/windows';
 import { Pacer, type PacerLimits, type ReleaseOutcome } from './pacer';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
-
-/** Deterministic PRNG (mulberry32) so that randomised simulations are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Start { at: number; recipients: number; outcome: ReleaseOutcome }
 interface DriveOptions {
@@ -66,16 +56,6 @@ function drive(pacer: Pacer, recipients: number[], o: DriveOptions = {}) {
   return { starts, throttles, maxInFlight, finishedAt: t };
 }
 
-/** Most starts in any half-open window [x, x + windowMs). */
-function maxStartsInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; i < times.length; i++) {
-    while (j < times.length && times[j] < times[i] + windowMs) j++;
-    best = Math.max(best, j - i);
-  }
-  return best;
-}
-
 /** Most recipients in any half-open window [x, x + windowMs). */
 function maxRecipientsInWindow(starts: Start[], windowMs: number): number {
   let best = 0;
@@ -114,7 +94,7 @@ describe('Pacer rate limit', () => {
   it('never exceeds the limit in any window and achieves at least 95% of it over a long run', () => {
     const { starts } = drive(new Pacer(RATE_ONLY), new Array(3000).fill(1));
     const times = starts.map((s) => s.at);
-    expect(maxStartsInWindow(times, MIN)).toBeLessThanOrEqual(30);
+    expect(maxInAnyWindow(times, MIN)).toBeLessThanOrEqual(30);
     const perMinute = ((times.length - 1) / (times[times.length - 1] - times[0])) * MIN;
     expect(perMinute).toBeGreaterThanOrEqual(0.95 * 30);
   });
@@ -128,10 +108,10 @@ describe('Pacer rate limit', () => {
   });
 
   it('scales to a one-second window (30 per second) with concurrency 2 and real latencies', () => {
-    const rnd = seeded(3);
+    const rnd = createRandom(3);
     const limits = { ...RATE_ONLY, windowMs: 1000, concurrency: 2 };
     const run = drive(new Pacer(limits), new Array(2000).fill(1), { latency: () => 5 + rnd() * 35 });
-    expect(maxStartsInWindow(run.starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(30);
+    expect(maxInAnyWindow(run.starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(30);
     expect(run.maxInFlight).toBe(2);
     expect((2000 / run.finishedAt) * 1000).toBeGreaterThanOrEqual(0.95 * 30);
   });
@@ -236,7 +216,7 @@ describe('Pacer throttling', () => {
 
 describe('Pacer over simulated days', () => {
   it('keeps every limit at once while sending 25,000 messages with throttles and failures', () => {
-    const rnd = seeded(42);
+    const rnd = createRandom(42);
     const limits: PacerLimits = { perMinute: 30, perDay: 10_000, concurrency: 2, batchSize: 100, batchIntervalMs: 4 * MIN };
     const recipients = Array.from({ length: 25_000 }, () => 1 + Math.floor(rnd() * 3));
     const outcome = (): ReleaseOutcome => {
@@ -247,7 +227,7 @@ describe('Pacer over simulated days', () => {
       latency: () => 200 + rnd() * 5000, outcome, retryAfterMs: () => 1000 + rnd() * 60_000,
     });
     const times = run.starts.map((s) => s.at);
-    expect(maxStartsInWindow(times, MIN)).toBeLessThanOrEqual(30);
+    expect(maxInAnyWindow(times, MIN)).toBeLessThanOrEqual(30);
     const counted = run.starts.filter((s) => s.outcome === 'sent' || s.outcome === 'failed');
     expect(counted.length).toBe(25_000);
     // The budget is used, not wasted: ~50,000 recipients at 10,000 a day end early on day 6.
@@ -275,7 +255,7 @@ describe('Pacer estimateFinish and snapshots', () => {
   });
 
   it('accounts for throttling, batches, mixed recipient counts and sends in flight', () => {
-    const rnd = seeded(7);
+    const rnd = createRandom(7);
     const limits: PacerLimits = { perMinute: 30, perDay: 500, concurrency: 2, batchSize: 20, batchIntervalMs: 2 * MIN };
     const recipients = Array.from({ length: 800 }, () => 1 + Math.floor(rnd() * 3));
     const pacer = new Pacer(limits);

@@ -2,18 +2,11 @@ import { z } from 'zod';
 import { IsoDateSchema, checkFilter, isKnownTimeZone } from '../audience';
 import type { FilterNode } from '../audience';
 import { RecipientRow } from './lists';
+import { isLocale } from './locale';
 
 // `children[1].values[0]` → ['children', 1, 'values', 0], so zod prefixes it with where the filter sits.
 function pathParts(path: string): Array<string | number> {
   return (path.match(/[^.[\]]+/g) ?? []).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-function isLocale(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
 }
 
 /**

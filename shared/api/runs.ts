@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AudienceSpec } from './audience';
 import { RecipientRow } from './lists';
+import { isLocale, isTimeZone } from './locale';
 import { MessageExtras } from './templates';
 
 /** The parts of a message template. */
@@ -146,20 +147,3 @@ export const ProgressEvent = z.object({
 });
 /** Parsed progress event. */
 export type ProgressEvent = z.infer<typeof ProgressEvent>;
-
-function isLocale(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './locale';
 import { CreateRunRequest, RunOptions } from './runs';
 
 /** `POST /api/schedules`: a saved run definition that plans and sends itself on a cron schedule. */
@@ -53,12 +54,3 @@ export type Schedule = z.infer<typeof Schedule>;
 
 /** `GET /api/schedules` */
 export const SchedulesResponse = z.object({ schedules: z.array(Schedule) });
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -91,7 +91,8 @@ function countEmpty(field: string, rows: Array<Record<string, unknown>>): EmptyF
   return { field, count, sampleRowIndexes };
 }
 
-function resolvePath(row: Record<string, unknown>, name: string): unknown {
+/** A field's value in a row: the whole name as a column first, then as a dotted path (`company.name`). */
+export function resolvePath(row: Record<string, unknown>, name: string): unknown {
   if (Object.prototype.hasOwnProperty.call(row, name)) return row[name];
   let value: unknown = row;
   for (const segment of name.split('.')) {
@@ -101,7 +102,8 @@ function resolvePath(row: Record<string, unknown>, name: string): unknown {
   return value;
 }
 
-function isEmpty(value: unknown): boolean {
+/** Whether a merged value would print nothing: missing, blank text or an empty list. */
+export function isEmpty(value: unknown): boolean {
   if (value == null) return true;
   if (typeof value === 'string') return value.trim() === '';
   return Array.isArray(value) && value.length === 0;

@@ -1,5 +1,6 @@
 import Mustache from 'mustache';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../test/support/random';
 import { compileTokens } from './compiler';
 import { parseTokens } from './parser';
 
@@ -10,18 +11,6 @@ import { parseTokens } from './parser';
 const names = ['a', 'b', 'c', 'a.b', 'b.c', 'a.b.c', '.', 'list', 'obj', 'obj.n', 't', 'n', 's', 'missing', 'first name'];
 const texts = ['x', ' ', '\n', '  ', '<&>', '\t', 'a b', '\r\n', `"'`, '=/`', '{', '}', '\n  '];
 const partials = { p1: '{{a}}\n', p2: ' {{#list}}[{{b}}]{{/list}}\n  x\n', p3: '{{=| |=}}|n|{{s}}' };
-
-/** Small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generateTemplate(random: () => number): string {
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];

@@ -1,17 +1,7 @@
 // Test support only (imported by *.test.ts, never by the product): reproducible random HTML
 // templates and recipient values for the differential tests of the generated text.
 
-/** A small deterministic generator (mulberry32), so that a failure names a seed that reproduces it. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from '../../test/support/random';
 
 const markup = [
   'text', ' ', '\n  ', '&amp;', '&nbsp;', '&', '&am', ';', '<', '</', '>', '"', '<p>', '</p>', '<p class=MsoNormal>', '<br>',

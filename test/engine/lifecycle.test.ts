@@ -1,42 +1,21 @@
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../server/engine/classify';
-import type { Engine } from '../../server/engine/engine';
 import { changeRun } from '../../server/services/runs';
-import type { Db } from '../../server/store/db';
 import { countDeliveries, listDeliveries } from '../../server/store/deliveries';
 import { findRun } from '../../server/store/runs';
-import type { User } from '../../server/store/users';
-import { ScriptedProvider } from './scripted-mailbox';
-import { addresses, openStore, planRecipients, startEngine, tempDir, waitForStatus } from './support';
+import { addresses, planRecipients, scriptedWorld, waitForStatus } from './support';
 
 const FAST = { perMinute: 100_000, perDay: 1_000_000, concurrency: 2 };
 
 describe('run lifecycle', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let db: Db;
-  let user: User;
-  let provider: ScriptedProvider;
-  let engine: Engine | undefined;
-
-  beforeEach(() => {
-    tmp = tempDir();
-    ({ db, user } = openStore(path.join(tmp.dir, 'store.db')));
-    provider = new ScriptedProvider(FAST);
-  });
-  afterEach(async () => {
-    await engine?.stop();
-    engine = undefined;
-    db.close();
-    tmp.remove();
-  });
+  const world = scriptedWorld(FAST);
 
   it('starts a scheduled run at its time, not before, and says so while it waits', async () => {
+    const { db, user, provider } = world;
     const scheduledAt = new Date(Date.now() + 1500).toISOString();
     const run = await planRecipients(db, provider, user, addresses(3), { scheduledAt });
     expect(run.status).toBe('scheduled');
-    let events;
-    ({ engine, events } = startEngine(db, provider));
+    const { engine, events } = world.start();
     const waiting = engine.progressOf(findRun(db, run.id)!);
     expect(waiting).toMatchObject({ status: 'scheduled', waitReason: 'schedule', waitingUntil: scheduledAt });
     expect(Date.parse(waiting.estimatedFinishAt!)).toBeGreaterThanOrEqual(Date.parse(scheduledAt));
@@ -48,13 +27,14 @@ describe('run lifecycle', () => {
   });
 
   it('observes a pause between two sends: the message in flight is recorded, no other starts', async () => {
+    const { db, user, provider } = world;
     const run = await planRecipients(db, provider, user, addresses(20));
     provider.script = (_m, call) => {
       // The user pauses while the fifth message is being sent.
       if (call === 5) changeRun(db, user.id, run.id, 'pause');
       return { accept: true };
     };
-    ({ engine } = startEngine(db, provider));
+    const { engine } = world.start();
     const paused = await waitForStatus(db, run.id, ['paused']);
     await engine.stop();
     expect(paused.pauseReason).toBe('Paused by you');
@@ -70,12 +50,13 @@ describe('run lifecycle', () => {
   });
 
   it('never overwrites a status someone else set: paused during the last send stays paused', async () => {
+    const { db, user, provider } = world;
     const run = await planRecipients(db, provider, user, addresses(4));
     provider.script = (_m, call) => {
       if (call === 4) changeRun(db, user.id, run.id, 'pause');
       return { accept: true };
     };
-    ({ engine } = startEngine(db, provider));
+    const { engine } = world.start();
     await waitForStatus(db, run.id, ['paused', 'completed']);
     await engine.stop();
     expect(findRun(db, run.id)!.status).toBe('paused');
@@ -87,12 +68,13 @@ describe('run lifecycle', () => {
   });
 
   it('cancels between sends: the rest is skipped and the run stays cancelled', async () => {
+    const { db, user, provider } = world;
     const run = await planRecipients(db, provider, user, addresses(10));
     provider.script = (_m, call) => {
       if (call === 3) changeRun(db, user.id, run.id, 'cancel');
       return { accept: true };
     };
-    ({ engine } = startEngine(db, provider));
+    const { engine } = world.start();
     await waitForStatus(db, run.id, ['cancelled']);
     await engine.stop();
     expect(findRun(db, run.id)!.status).toBe('cancelled');
@@ -102,12 +84,13 @@ describe('run lifecycle', () => {
   });
 
   it('pauses itself after N failed deliveries with the reason, and retries only the failed', async () => {
+    const { db, user, provider } = world;
     const rejected = new Set(['p1@example.com', 'p3@example.com', 'p6@example.com']);
     const run = await planRecipients(db, provider, user, addresses(8), { maxErrors: 2 });
     provider.script = (m) => (rejected.has(m.to[0])
       ? { accept: false, error: new ProviderError({ code: 'RECIPIENT_REJECTED', kind: 'permanent', outcome: 'not-sent', message: 'The mail server rejected the recipient address.' }) }
       : { accept: true });
-    ({ engine } = startEngine(db, provider));
+    const { engine } = world.start();
     const paused = await waitForStatus(db, run.id, ['paused']);
     expect(paused.pauseReason).toMatch(/^Paused after 2 failed deliveries \(limit 2\); last: The mail server rejected the recipient address\.$/);
     expect(countDeliveries(db, run.id)).toMatchObject({ sent: 2, failed: 2 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { CreateRunRequest, type ProgressEvent } from '../../shared/api';
 import { Engine } from '../../server/engine/engine';
 import { ProgressHub } from '../../server/engine/progress';
@@ -11,6 +12,9 @@ import { planRun } from '../../server/services/runs';
 import { openDb, type Db } from '../../server/store/db';
 import { findRun, type RunRecord } from '../../server/store/runs';
 import { upsertUser, type User } from '../../server/store/users';
+import { ScriptedProvider } from './scripted-mailbox';
+
+export { maxInAnyWindow } from '../support/windows';
 
 /** A temporary folder, removed by the returned function. */
 export function tempDir(prefix = 'seriatim-engine-'): { dir: string; remove(): void } {
@@ -70,13 +74,38 @@ export function waitForStatus(db: Db, runId: string, statuses: string[], timeout
   }, timeoutMs);
 }
 
-/** Most events in any window [t, t + windowMs). */
-export function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sorted[j] < sorted[i] + windowMs) j++;
-    best = Math.max(best, j - i);
-  }
-  return best;
+/** What `scriptedWorld` gives each test: a fresh store, its user, a scripted provider, and an engine starter. */
+export interface ScriptedWorld {
+  db: Db;
+  user: User;
+  provider: ScriptedProvider;
+  /** Starts an engine on the store; it is stopped after the test. */
+  start(now?: () => number): ReturnType<typeof startEngine>;
+}
+
+/**
+ * Registers per-test set-up and tear-down in the calling `describe`: a new store file in a
+ * temporary folder and a scripted provider with `limits` before each test; after it, the engine the
+ * test started is stopped and the store removed. Read the fields inside a test, not at `describe` time.
+ */
+export function scriptedWorld(limits: ConstructorParameters<typeof ScriptedProvider>[0]): ScriptedWorld {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let engine: Engine | undefined;
+  const world = {} as ScriptedWorld;
+  beforeEach(() => {
+    tmp = tempDir();
+    Object.assign(world, openStore(path.join(tmp.dir, 'store.db')), { provider: new ScriptedProvider(limits) });
+  });
+  afterEach(async () => {
+    await engine?.stop();
+    engine = undefined;
+    world.db.close();
+    tmp?.remove();
+  });
+  world.start = (now) => {
+    const started = startEngine(world.db, world.provider, now);
+    engine = started.engine;
+    return started;
+  };
+  return world;
 }

@@ -1,3 +1,5 @@
+import { createRandom } from "../support/random";
+
 /** What an injected fault does to a request. */
 export type FaultAction =
   /** Reply with this status and Graph's error body (503 and 429 carry Retry-After). */
@@ -74,18 +76,6 @@ class ActiveRule implements FaultHandle {
   }
 }
 
-// mulberry32: small, fast and reproducible, so a seed replays the same random faults.
-function createGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A fault that fired for one request. */
 export interface FiredFault {
   action: FaultAction;
@@ -99,7 +89,7 @@ export class Faults {
   private random: () => number;
 
   constructor(seed = 1) {
-    this.random = createGenerator(seed);
+    this.random = createRandom(seed);
   }
 
   /** Adds a rule; rules are tried in the order added and the first that fires wins. */
@@ -113,7 +103,7 @@ export class Faults {
 
   /** Restarts the random sequence, so probabilistic faults replay identically. */
   seed(value: number): void {
-    this.random = createGenerator(value);
+    this.random = createRandom(value);
   }
 
   /** Removes every rule, releasing held requests. */

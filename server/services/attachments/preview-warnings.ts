@@ -1,4 +1,5 @@
 import type { PreviewResponse, RowWarning } from '../../../shared/api';
+import { isEmpty, resolvePath } from '../../../shared/merge';
 import { normaliseAddress } from '../../recipients/address';
 import type { Row } from '../../store/lists';
 import type { PreparedMessage } from './message-plan';
@@ -43,20 +44,4 @@ export function previewExtras(
     bcc: check.addressing.bcc,
     replyTo: check.addressing.replyTo ?? null,
   };
-}
-
-function resolvePath(values: Row, name: string): unknown {
-  if (Object.prototype.hasOwnProperty.call(values, name)) return values[name];
-  let value: unknown = values;
-  for (const segment of name.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
-
-function isEmpty(value: unknown): boolean {
-  if (value == null) return true;
-  if (typeof value === 'string') return value.trim() === '';
-  return Array.isArray(value) && value.length === 0;
 }
