@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { OrganisationLimits } from './engine/organisation-limits';
 
 const Port = z.coerce.number().int().min(0).max(65_535);
 const PositiveInt = z.coerce.number().int().min(1);
@@ -17,6 +18,7 @@ const ConfigSchema = z.object({
   SERIATIM_PER_MINUTE: PositiveInt.default(30),
   SERIATIM_PER_DAY: PositiveInt.default(10_000),
   SERIATIM_CONCURRENCY: PositiveInt.max(4).default(2),
+  SERIATIM_ORG_LIMITS: z.string().optional(),
   SERIATIM_TLS_CERT: z.string().min(1).optional(),
   SERIATIM_TLS_KEY: z.string().min(1).optional(),
   // Microsoft 365 mode (SERIATIM_PROVIDER=graph); see docs/deploy.md.
@@ -58,6 +60,8 @@ export interface Config {
   logLevel: string;
   localUser: { name: string; email: string };
   limits: { perMinute: number; perDay: number; concurrency: number };
+  /** Limits of particular organisations (by tenant id), each replacing the provider's where given. */
+  organisationLimits: Record<string, OrganisationLimits>;
   tls: { cert: string; key: string } | null;
 }
 
@@ -87,8 +91,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.SERIATIM_LOG_LEVEL,
     localUser: { name: e.SERIATIM_LOCAL_NAME, email: e.SERIATIM_LOCAL_EMAIL },
     limits: { perMinute: e.SERIATIM_PER_MINUTE, perDay: e.SERIATIM_PER_DAY, concurrency: e.SERIATIM_CONCURRENCY },
+    organisationLimits: readOrganisationLimits(e.SERIATIM_ORG_LIMITS),
     tls: e.SERIATIM_TLS_CERT && e.SERIATIM_TLS_KEY ? { cert: e.SERIATIM_TLS_CERT, key: e.SERIATIM_TLS_KEY } : null,
   };
+}
+
+const OrganisationLimitsSchema = z.record(
+  z.string().min(1),
+  z.strictObject({ perMinute: PositiveInt.optional(), perDay: PositiveInt.optional(), concurrency: PositiveInt.max(4).optional() }),
+);
+
+/** `SERIATIM_ORG_LIMITS`: JSON such as `{"<tenant id>": {"perMinute": 20, "perDay": 5000}}`. */
+function readOrganisationLimits(raw: string | undefined): Record<string, OrganisationLimits> {
+  if (raw === undefined || raw.trim() === '') return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  SERIATIM_ORG_LIMITS: not JSON (${(err as Error).message})`);
+  }
+  const parsed = OrganisationLimitsSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `SERIATIM_ORG_LIMITS.${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
 }
 
 /** Reads the Microsoft 365 settings; each missing or unusable one is named. */

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config';
 import { Engine } from './engine/engine';
+import { limitsByOrganisation, type LimitsFor } from './engine/organisation-limits';
 import { ProgressHub } from './engine/progress';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './log';
@@ -21,6 +22,8 @@ export interface Core {
   db: Db;
   log: Logger;
   provider: MailboxProvider;
+  /** The limits one mailbox is paced to: the provider's, or its organisation's. */
+  limitsFor: LimitsFor;
   progress: ProgressHub;
   engine: Engine;
   localUser: User;
@@ -53,9 +56,10 @@ export function createCore(config: Config, options: { scope?: (runId: string) =>
     ? graph.parts.createGraphProvider({ db, tokens: microsoft.tokens, graphUrl: graph.config.graphUrl, limits: config.limits, log })
     : createLocalProvider(db, config.limits);
   const progress = new ProgressHub();
-  const engine = new Engine({ db, provider, progress, log, scope: options.scope });
+  const limitsFor = limitsByOrganisation(provider.limits, config.organisationLimits);
+  const engine = new Engine({ db, provider, progress, log, scope: options.scope, limitsFor });
   return {
-    config, db, log, provider, progress, engine, localUser, microsoft,
+    config, db, log, provider, limitsFor, progress, engine, localUser, microsoft,
     async close() {
       await engine.stop();
       db.close();

@@ -6,6 +6,7 @@ import { averageRecipients, runSendHistory, sendHistory } from '../store/deliver
 import { findRun, listRunnable, nextScheduledAt, transitionRun, type RunRecord } from '../store/runs';
 import { findUser } from '../store/users';
 import { MailboxLeases } from './leases';
+import type { LimitsFor } from './organisation-limits';
 import { Pacer, type PacerLimits } from './pacer';
 import { ProgressPublisher, type ProgressHub } from './progress';
 import { buildProgress } from './progress-of';
@@ -35,6 +36,8 @@ export interface EngineDeps {
   now?: () => number;
   /** Limits the engine to some runs: the CLI works only on the run it was asked about (and plans no recurring runs). */
   scope?: (runId: string) => boolean;
+  /** The limits of one mailbox (its organisation's, see organisation-limits.ts); the provider's by default. */
+  limitsFor?: LimitsFor;
 }
 
 /**
@@ -186,7 +189,7 @@ export class Engine {
     const now = this.now();
     const cached = this.pacers.get(ownerId);
     if (cached && (this.leases.holds(ownerId) || now - cached.at < FOREIGN_PACER_TTL_MS)) return cached.pacer;
-    const pacer = new Pacer(withMargin(this.deps.provider.limits), sendHistory(this.deps.db, ownerId, now - DAY_MS));
+    const pacer = new Pacer(withMargin(this.limitsOf(ownerId)), sendHistory(this.deps.db, ownerId, now - DAY_MS));
     this.pacers.set(ownerId, { pacer, at: now });
     return pacer;
   }
@@ -195,7 +198,7 @@ export class Engine {
   private runPacerFor(run: RunRecord): Pacer {
     const working = this.runPacers.get(run.id);
     if (working) return working;
-    const limits = this.deps.provider.limits;
+    const limits = this.limitsOf(run.ownerId);
     const o = run.options;
     return new Pacer(withMargin({
       perMinute: Math.min(o.perMinute ?? limits.perMinute, limits.perMinute),
@@ -206,6 +209,13 @@ export class Engine {
       batchSize: o.batchSize,
       batchIntervalMs: o.batchIntervalSeconds === undefined ? undefined : o.batchIntervalSeconds * 1000,
     }), runSendHistory(this.deps.db, run.id, this.now() - DAY_MS));
+  }
+
+  /** The mailbox's limits: its organisation's where set, else the provider's. */
+  private limitsOf(ownerId: string): PacerLimits {
+    const { limitsFor, db, provider } = this.deps;
+    const owner = limitsFor ? findUser(db, ownerId) : undefined;
+    return limitsFor && owner ? limitsFor(owner) : provider.limits;
   }
 
   private averageRecipientsOf(runId: string): number {

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../server/engine/classify';
-import type { Engine } from '../../server/engine/engine';
+import { Engine } from '../../server/engine/engine';
+import { limitsByOrganisation } from '../../server/engine/organisation-limits';
 import type { PacerLimits } from '../../server/engine/pacer';
+import { ProgressHub } from '../../server/engine/progress';
+import { createLogger } from '../../server/log';
 import { newId, openDb, type Db } from '../../server/store/db';
 import { countDeliveries, insertDeliveries } from '../../server/store/deliveries';
 import { findRun, insertRun, type RunRecord } from '../../server/store/runs';
-import type { User } from '../../server/store/users';
+import { upsertUser, type User } from '../../server/store/users';
 import { ScriptedProvider } from './scripted-mailbox';
 import { addresses, maxInAnyWindow, openStore, planRecipients, startEngine, tempDir, waitFor, waitForStatus } from './support';
 
@@ -140,5 +143,20 @@ describe('pacing per mailbox', () => {
     });
     expect(countDeliveries(db, run.id)).toMatchObject({ sent: 2, pending: 3 });
     expect(Date.parse(waiting.waitingUntil!)).toBeGreaterThan(Date.now() + 23 * HOUR);
+  });
+
+  it("paces an organisation's mailboxes to its own limits, other organisations to the provider's", async () => {
+    const provider = new ScriptedProvider({ perMinute: 100_000, perDay: 1000, concurrency: 2 });
+    const strict = upsertUser(db, { id: 'strict-user', tenantId: 'strict-org', email: 'hr@strict.example', name: 'Strict HR' });
+    const limited = await planRecipients(db, provider, strict, addresses(5, 'strict'));
+    const free = await planRecipients(db, provider, user, addresses(5, 'free'));
+    const hub = new ProgressHub();
+    const limitsFor = limitsByOrganisation(provider.limits, { 'strict-org': { perDay: 2 } });
+    engine = new Engine({ db, provider, progress: hub, log: createLogger('silent'), limitsFor });
+    engine.start();
+    await waitForStatus(db, free.id, ['completed']);
+    await waitFor('the organisation\'s day budget wait', () => findRun(db, limited.id)!.waitReason === 'day');
+    expect(countDeliveries(db, limited.id)).toMatchObject({ sent: 2, pending: 3 });
+    expect(countDeliveries(db, free.id)).toMatchObject({ sent: 5 });
   });
 });
