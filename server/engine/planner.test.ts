@@ -37,6 +37,28 @@ describe('planAudience', () => {
     expect(all.tally).toMatchObject({ rows: 2, selected: 2, deliveries: 4, sendable: 2 });
   });
 
+  it('takes addresses by type from several columns, in the order of preference given', () => {
+    const rows: Row[] = [
+      { name: 'A', email: 'a.work@example.com', home: 'a@home.example' },
+      { name: 'B', email: '', home: 'b@home.example' },
+      { name: 'C', email: 'broken@', home: '' },
+    ];
+    const workFirst = planAudience({ rows, emailColumn: 'email', addressColumns: ['email', 'home'], addresses: 'first' });
+    expect(workFirst.recipients.map((r) => [r.email, r.reason, r.values.email])).toEqual([
+      ['a.work@example.com', null, 'a.work@example.com'],
+      ['b@home.example', null, 'b@home.example'],
+      ['broken@', 'INVALID_ADDRESS', 'broken@'],
+    ]);
+    const homeOnly = planAudience({ rows, emailColumn: 'email', addressColumns: ['home'] });
+    expect(homeOnly.recipients.map((r) => [r.email, r.reason, r.values.email, r.values.home])).toEqual([
+      ['a@home.example', null, 'a@home.example', 'a@home.example'],
+      ['b@home.example', null, 'b@home.example', 'b@home.example'],
+      ['', 'NO_ADDRESS', 'broken@', ''],
+    ]);
+    const both = planAudience({ rows, emailColumn: 'email', addressColumns: ['email', 'home'], addresses: 'all' });
+    expect(both.recipients.filter((r) => r.status === 'pending').map((r) => r.email)).toEqual(['a.work@example.com', 'a@home.example', 'b@home.example']);
+  });
+
   it('leaves rows outside the audience out of the plan but counts them', () => {
     const rows: Row[] = [
       { id: 'a', city: 'İstanbul', email: 'a@example.com' },

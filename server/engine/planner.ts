@@ -24,7 +24,9 @@ export interface PlanInput {
   /** Positions of the rows to consider, in order (a company choice); absent: every row. */
   positions?: readonly number[];
   emailColumn: string;
-  /** A cell with several addresses: the first valid one, or each of them. */
+  /** Where the addresses are, in order of preference (by type: work, then private); absent: the email column alone. */
+  addressColumns?: readonly string[];
+  /** Several addresses (in one cell or across the address columns): the first valid one, or each of them. */
   addresses?: 'first' | 'all';
   /** The filter plus manual marks; absent: everyone. */
   verdict?: (row: Row) => AudienceVerdict;
@@ -89,6 +91,7 @@ function withDerived(row: Row, derived: DerivedValues | undefined): Row {
 export function planAudience(input: PlanInput): AudiencePlan {
   const { rows, emailColumn, verdict, derive, isSuppressed, isExcluded } = input;
   const mode = input.addresses ?? 'first';
+  const columns = input.addressColumns && input.addressColumns.length > 0 ? input.addressColumns : undefined;
   const tally = emptyTally();
   const recipients: PlannedRecipient[] = [];
   const seen = new Set<string>();
@@ -108,12 +111,13 @@ export function planAudience(input: PlanInput): AudiencePlan {
     }
     tally.selected++;
     const base = withDerived(row, derive?.(row));
-    const parts = splitAddresses(row[emailColumn]);
+    const parts = columns ? columns.flatMap((column) => splitAddresses(row[column])) : splitAddresses(row[emailColumn]);
     const addresses = pickAddresses(parts, mode);
     if (addresses.length === 0) skip('', base, rowIndex, SKIP_REASONS.noAddress);
-    const several = parts.length > 1;
+    // Of several addresses (in one cell, or across the address columns) the one used is frozen into
+    // the email column, so that `{{email}}` merges what was sent to.
+    const several = parts.length > 1 || (columns !== undefined && (columns.length > 1 || columns[0] !== emailColumn));
     for (const email of addresses) {
-      // A cell of several addresses freezes the one used, so `{{email}}` merges what was sent to.
       const values = several ? { ...base, [emailColumn]: email } : base;
       const key = email.toLowerCase();
       if (!isValidAddress(email)) skip(email, values, rowIndex, SKIP_REASONS.invalidAddress);

@@ -105,6 +105,7 @@ export function resolveAudience(
   db: Db, list: ListRecord, emailColumn: string, spec: AudienceSpec = {}, defaults: AudienceDefaults = {},
 ): ResolvedAudience {
   if (spec.rowKey) requireColumn(list, spec.rowKey, 'audience.rowKey');
+  spec.addressColumns?.forEach((column, i) => requireColumn(list, column, `audience.addressColumns[${i}]`));
   const rows = readRows(db, list.id);
   const positions = chooseRows(list, rows, spec);
   const context = evaluationContext(spec, defaults);
@@ -114,7 +115,7 @@ export function resolveAudience(
   const derive = derivedFields.length > 0 ? compile(() => compileDerivedValues(spec.filter, ctx)) : undefined;
   const tenantId = findUser(db, list.ownerId)?.tenantId ?? list.ownerId;
   const plan = planAudience({
-    rows, positions, emailColumn, addresses: spec.addresses, verdict, derive,
+    rows, positions, emailColumn, addressColumns: spec.addressColumns, addresses: spec.addresses, verdict, derive,
     isSuppressed: createAddressMatcher(suppressedValues(db, tenantId)), isExcluded: exclusionMatcher(spec),
   });
   return { list, emailColumn, context, derivedFields, rows, plan };

@@ -51,6 +51,12 @@ export const AudienceSpec = z.strictObject({
   rowKey: z.string().min(1).optional(),
   exclusions: z.array(AddressOrDomain).max(100_000).optional(),
   addresses: AddressChoice.optional(),
+  /**
+   * Addresses by type: the columns to take them from, in order of preference (a work address, then
+   * a private one); `addresses` then picks the first valid one of them all, or each. Absent: the
+   * list's (or the run's) email column.
+   */
+  addressColumns: z.array(z.string().min(1).max(200)).min(1).max(20).optional(),
   companies: CompanyRecipients.optional(),
   /** The date rules are relative to; absent: today in `timeZone`. */
   runDate: IsoDateSchema.optional(),

@@ -142,6 +142,19 @@ describe('the audience API', () => {
     expect(byId.recipients.map((r) => r.key)).toEqual(['e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9']);
   });
 
+  it('takes addresses by type from the columns chosen, and names a column the list does not have', async () => {
+    const contacts = 'name,work,private\nAyşe,ayse@work.example,ayse@home.example\nBora,,bora@home.example\n';
+    const list = ListSummary.parse((await s.upload('contacts.csv', contacts, { emailColumn: 'work' })).body);
+    const workFirst = AudiencePreview.parse((await preview(list.id, { addressColumns: ['work', 'private'] })).body);
+    expect(workFirst.recipients.map((r) => r.to)).toEqual(['ayse@work.example', 'bora@home.example']);
+    const privateOnly = AudiencePreview.parse((await preview(list.id, { addressColumns: ['private'] })).body);
+    expect(privateOnly.recipients.map((r) => r.to)).toEqual(['ayse@home.example', 'bora@home.example']);
+    const wrong = await preview(list.id, { addressColumns: ['work', 'home'] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.issues[0]).toMatchObject({ path: 'audience.addressColumns[1]' });
+    expect(wrong.body.error.details.issues[0].message).toMatch(/no column "home"/);
+  });
+
   it('lets each run choose company addresses, default contacts or other contacts of the sample clients', async () => {
     const clients = await listByName('Sample: client contacts');
     expect(clients.companies).toEqual({ typeColumn: 'recipientType' });
