@@ -33,6 +33,12 @@ describe('message catalogs', () => {
 });
 
 describe('translator', () => {
+  it('formats file sizes in the locale\'s units and digits', () => {
+    expect(createTranslator('en').formatBytes(340 * 1024)).toBe('340 kB');
+    expect(createTranslator('pl').formatBytes(1.5 * 1024 * 1024)).toBe('1,5 MB');
+    expect(createTranslator('ru').formatBytes(512)).toMatch(/^512\sБ$/);
+  });
+
   it('chooses plural forms with Intl.PluralRules and formats numbers for the locale', () => {
     const ru = createTranslator('ru');
     expect(ru.t('common.recipients', { count: 1 })).toBe('1 получатель');

@@ -10,6 +10,8 @@ export interface Translator {
   locale: Locale;
   t(key: MessageKey, params?: MessageParams): string;
   formatNumber(value: number): string;
+  /** A file size in the locale's units and digits (`1,5 MB`, `340 kB`). */
+  formatBytes(bytes: number): string;
   formatDateTime(iso: string | null | undefined): string;
   formatTime(iso: string | null | undefined): string;
 }
@@ -30,6 +32,13 @@ export function createTranslator(locale: Locale): Translator {
   const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const times = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const formatNumber = (n: number): string => numbers.format(n);
+  const sizes = (['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const).map(
+    (unit) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }),
+  );
+  const formatBytes = (bytes: number): string => {
+    const step = Math.min(sizes.length - 1, Math.max(0, Math.floor(Math.log(Math.max(bytes, 1)) / Math.log(1024))));
+    return sizes[step].format(bytes / 1024 ** step);
+  };
 
   const pick = (message: Message, params: MessageParams): string => {
     if (typeof message === 'string') return message;
@@ -51,6 +60,7 @@ export function createTranslator(locale: Locale): Translator {
       return interpolate(pick(message, params), params, formatNumber);
     },
     formatNumber,
+    formatBytes,
     formatDateTime: (iso) => format(iso, dateTimes),
     formatTime: (iso) => format(iso, times),
   };
