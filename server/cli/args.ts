@@ -11,8 +11,14 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
     return parsed;
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError((err as Error).message);
+    throw new UsageError(usageMessage(err as Error & { code?: string }));
   }
+}
+
+/** parseArgs' message, shortened for an unknown option, with where to read the options. */
+function usageMessage(err: Error & { code?: string }): string {
+  const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '[^']*'/.exec(err.message)?.[0] : undefined;
+  return `${unknown ?? err.message.replace(/\.?$/, '')}. Run \`seriatim help\` for the commands and their options.`;
 }
 
 /** An option that must be a whole number within bounds. */
