@@ -16,6 +16,12 @@ const STATUS: Record<ErrorCode, number> = {
   FOLDER_EXISTS: 409,
   INVALID_ADDRESS: 422,
   PAYLOAD_TOO_LARGE: 413,
+  // The mailbox's own limits (rate, day budget) leave no room now; `details.retryAt` says when.
+  RATE_LIMITED: 429,
+  // This server's mailbox has no Outlook drafts (local mode): the pane reads the draft itself.
+  DRAFT_UNAVAILABLE: 409,
+  // The saved draft did not show up in the mailbox within the wait (Outlook syncs it later, or the id is not the user's).
+  DRAFT_NOT_FOUND: 404,
   PROVIDER_FAILED: 502,
   INTERNAL: 500,
 };

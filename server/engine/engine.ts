@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { ProgressEvent } from '../../shared/api';
+import { AppError } from '../errors';
 import type { MailboxProvider } from '../providers/mailbox';
 import type { Db } from '../store/db';
-import { averageRecipients, runSendHistory, sendHistory } from '../store/deliveries';
+import { averageRecipients, recordOutsideSend, runSendHistory, sendHistory } from '../store/deliveries';
 import { findRun, listRunnable, nextScheduledAt, transitionRun, type RunRecord } from '../store/runs';
-import { findUser } from '../store/users';
+import { findUser, type User } from '../store/users';
+import { classifyError } from './classify';
 import { MailboxLeases } from './leases';
 import type { LimitsFor } from './organisation-limits';
 import { Pacer, type PacerLimits } from './pacer';
@@ -26,6 +28,8 @@ const FOREIGN_PACER_TTL_MS = 10_000;
  * starts, the provider counts when the request arrives, and the two differ by a little jitter.
  */
 const WINDOW_MARGIN = 0.01;
+/** How long a message outside any run (a test message) may wait for the mailbox's pacer. */
+const OUTSIDE_RUN_MAX_WAIT_MS = 15_000;
 
 /** What the engine is built from; `now` is injectable for tests. */
 export interface EngineDeps {
@@ -181,6 +185,43 @@ export class Engine {
       }, run.id);
     } catch (err) {
       this.deps.log.error({ runId: run.id, err, stage: 'engine' }, 'run worker stopped with an error; it will be retried');
+    }
+  }
+
+  /**
+   * Sends one message that belongs to no run (a test message) inside the mailbox's limits: it
+   * waits for a start the mailbox's pacer grants, so it counts toward the rate and the day's
+   * budget like any other. A wait longer than `maxWaitMs` is refused with RATE_LIMITED and the
+   * time to try again; a throttled reply slows the mailbox down for its runs too. Provider
+   * failures come back as PROVIDER_FAILED with the classified reason.
+   */
+  async sendOutsideRun<T>(owner: User, recipients: number, send: () => Promise<T>, maxWaitMs = OUTSIDE_RUN_MAX_WAIT_MS): Promise<T> {
+    const pacer = this.pacerFor(owner.id);
+    const giveUpAt = this.now() + maxWaitMs;
+    for (;;) {
+      const now = this.now();
+      const decision = pacer.tryAcquire(now, recipients);
+      if (decision.ok) {
+        try {
+          const result = await send();
+          pacer.release(decision.slot, this.now(), 'sent');
+          recordOutsideSend(this.deps.db, owner.id, now, recipients);
+          return result;
+        } catch (err) {
+          const c = classifyError(err, this.now());
+          // A message that may have gone out counts, as a delivery in doubt would.
+          if (c.kind !== 'throttled' && c.outcome !== 'not-sent') recordOutsideSend(this.deps.db, owner.id, now, recipients);
+          if (c.kind === 'throttled') pacer.recordThrottle(this.now(), c.retryAfterMs ?? 0);
+          pacer.release(decision.slot, this.now(), c.kind === 'throttled' ? 'throttled' : c.outcome === 'not-sent' ? 'not-sent' : 'failed');
+          throw new AppError('PROVIDER_FAILED', `The mailbox did not send the message: ${c.message}`, { code: c.code, kind: c.kind });
+        }
+      }
+      const wakeAt = decision.reason === 'concurrency' ? now + 100 : decision.notBefore;
+      if (wakeAt > giveUpAt) {
+        const retryAt = new Date(decision.reason === 'concurrency' ? now + 1000 : decision.notBefore).toISOString();
+        throw new AppError('RATE_LIMITED', `The mailbox's sending limits leave no room now (${decision.reason}); try again at ${retryAt}.`, { reason: decision.reason, retryAt });
+      }
+      await this.sleeper.sleep(Math.max(1, wakeAt - now));
     }
   }
 

@@ -31,9 +31,16 @@ export function previewMessage(db: Db, ownerId: string, req: PreviewRequest): Pr
   return { ...base, subject: merged.subject, html: merged.html, text: merged.text };
 }
 
-/** Sends one merged message to an address of the user's choosing; its copy goes to Sent Items. */
+/** Runs a send of `recipients` recipients inside the mailbox's limits (the engine's `sendOutsideRun`). */
+export type Pace = <T>(recipients: number, send: () => Promise<T>) => Promise<T>;
+
+/**
+ * Sends one merged message to the address asked for, filed in Sent Items, paced like the runs
+ * of the same mailbox when `pace` is given.
+ */
 export async function sendTestMessage(
   db: Db, mailbox: Mailbox, sender: { name: string; email: string }, ownerId: string, req: TestMessageRequest,
+  pace: Pace = (_recipients, send) => send(),
 ): Promise<SentReceipt & { folderId: string }> {
   const preview = previewMessage(db, ownerId, req);
   const [first] = preview.analysis.syntaxErrors;
@@ -41,16 +48,17 @@ export async function sendTestMessage(
   const sent = await mailbox.findFolder('sentitems');
   if (!sent) throw new AppError('FOLDER_NOT_FOUND', 'The mailbox has no Sent Items folder.');
   const deliveryId = newId();
-  const receipt = await mailbox.send(
+  const attachments = await attachmentsForRow(db, ownerId, req, preview.rowIndex);
+  const receipt = await pace(1, () => mailbox.send(
     {
       from: { name: sender.name, address: sender.email }, to: [req.to], subject: `[Test] ${preview.subject}`,
       html: preview.html, text: preview.text, tag: { runId: 'test', deliveryId },
       // Reply-To and files as the recipient would get them; never Cc or Bcc: a test goes to the tester alone.
       ...(preview.replyTo ? { replyTo: preview.replyTo } : {}),
-      attachments: await attachmentsForRow(db, ownerId, req, preview.rowIndex),
+      attachments,
       messageId: `${deliveryId}@${sender.email.split('@')[1] ?? 'seriatim.localhost'}`,
     },
     { folderId: sent.id },
-  );
+  ));
   return { ...receipt, folderId: sent.id };
 }

@@ -150,10 +150,17 @@ export function sendHistory(db: Db, ownerId: string, sinceMs: number): Array<{ a
   const rows = db
     .prepare(
       `SELECT d.sent_at AS sentAt, d.recipients FROM deliveries d JOIN runs r ON r.id = d.run_id
-       WHERE r.owner_id = ? AND d.sent_at >= ? AND d.status = 'sent' ORDER BY d.sent_at`,
+       WHERE r.owner_id = ? AND d.sent_at >= ? AND d.status = 'sent'
+       UNION ALL SELECT sent_at, recipients FROM outside_sends WHERE owner_id = ? AND sent_at >= ?
+       ORDER BY sentAt`,
     )
-    .all(ownerId, since) as Array<{ sentAt: string; recipients: number }>;
+    .all(ownerId, since, ownerId, since) as Array<{ sentAt: string; recipients: number }>;
   return rows.map((r) => ({ at: Date.parse(r.sentAt), recipients: r.recipients }));
+}
+
+/** Records a message sent from the mailbox outside any run (a test message), for the day budget. */
+export function recordOutsideSend(db: Db, ownerId: string, sentAtMs: number, recipients: number): void {
+  prepared(db, 'INSERT INTO outside_sends (owner_id, sent_at, recipients) VALUES (?, ?, ?)').run(ownerId, new Date(sentAtMs).toISOString(), recipients);
 }
 
 /** How many of a run's deliveries were sent since `sinceIso`: the current rate. */

@@ -14,7 +14,8 @@ export function previewRoutes(ctx: AppContext): Router {
   router.post('/test-message', async (req, res) => {
     const user = userOf(req);
     const body = parseWith(TestMessageRequest, req.body, 'body');
-    const receipt = await sendTestMessage(ctx.db, ctx.provider.open(user), user, user.id, body);
+    const pace = <T>(recipients: number, send: () => Promise<T>) => ctx.engine.sendOutsideRun(user, recipients, send);
+    const receipt = await sendTestMessage(ctx.db, ctx.provider.open(user), user, user.id, body, pace);
     res.status(201).json({ messageId: receipt.messageId, folderId: receipt.folderId });
   });
   return router;

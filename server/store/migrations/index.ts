@@ -3,6 +3,7 @@ import { sql as engine } from './0002-engine';
 import { sql as audience } from './0003-audience';
 import { sql as graph } from './0004-graph';
 import { sql as templatesAndFiles } from './0005-templates-and-files';
+import { sql as outsideSends } from './0006-outside-sends';
 
 /** A schema change, applied once, in version order. */
 export interface Migration { version: number; name: string; sql: string }
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'audience', sql: audience },
   { version: 4, name: 'graph', sql: graph },
   { version: 5, name: 'templates-and-files', sql: templatesAndFiles },
+  { version: 6, name: 'outside-sends', sql: outsideSends },
 ];
