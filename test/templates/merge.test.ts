@@ -89,6 +89,14 @@ describe('merging: escaping, missing fields, conditionals and run-level fields',
     expect(Math.min(...next)).toBeGreaterThan(Math.max(...references));
   });
 
+  it('merges as the run date the day the audience\'s date rules were evaluated for', async () => {
+    const { messages } = await send({
+      template: { subject: 'x', html: '<p>[{{runDate}}]</p>' }, options: { locale: 'tr-TR' },
+      audience: { runDate: '2026-07-01', timeZone: 'Asia/Tokyo' },
+    }, 'Audience date');
+    expect(messageTo(messages, 'sukru@example.com').html).toContain('[01.07.2026]');
+  });
+
   it('lets a list column win over a run-level field of the same name', async () => {
     const list = (await s.upload('own-sender.csv', 'email;senderName;referenceNumber\nkim@example.com;Account team;INV-77\nlee@example.com;;INV-78\n')).body;
     const folderId = await newFolder(s, 'Column wins');

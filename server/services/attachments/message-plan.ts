@@ -24,6 +24,8 @@ export interface MessageRequest {
   bcc?: AddressSource[];
   replyTo?: AddressSource;
   options?: { locale?: string; timeZone?: string; scheduledAt?: string };
+  /** The audience's own run date and time zone win, so `{{runDate}}` is the day its date rules used. */
+  audience?: { runDate?: string; timeZone?: string };
 }
 
 /** A message checked against the owner's templates and files and the list's columns; nothing stored yet. */
@@ -72,8 +74,8 @@ export function prepareMessage(
       { estimatedBytes: sharedBytes, maxMessageBytes },
     );
   }
-  const timeZone = req.options?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const runDate = localDate(req.options?.scheduledAt ? new Date(req.options.scheduledAt) : now, timeZone);
+  const timeZone = req.audience?.timeZone ?? req.options?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const runDate = req.audience?.runDate ?? localDate(req.options?.scheduledAt ? new Date(req.options.scheduledAt) : now, timeZone);
   const hidden = hiddenRunFields(columnNames);
   return {
     ownerId, template, templateId, locale: req.options?.locale ?? null, shared, addressing, maxMessageBytes,
