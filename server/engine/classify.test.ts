@@ -87,6 +87,8 @@ const rows: Row[] = [
     { kind: 'permanent', code: 'DRAFT_MISSING', message: 'gone', outcome: 'not-sent', status: 404 }],
   ['a throttled ProviderError gets a wait', new ProviderError({ kind: 'throttled', code: 'RATE_LIMITED', message: 'slow' }),
     { retryAfterMs: DEFAULT_THROTTLE_MS, outcome: 'unknown' }],
+  ['a wait that is not load keeps the rate', new ProviderError({ kind: 'throttled', code: 'SIGN_IN_REQUIRED', message: 'sign in', outcome: 'not-sent', retryAfterMs: 300_000, keepRate: true }),
+    { kind: 'throttled', code: 'SIGN_IN_REQUIRED', retryAfterMs: 300_000, keepRate: true, outcome: 'not-sent' }],
   ['a programming error', new TypeError('x is not a function'),
     { kind: 'permanent', code: 'UNEXPECTED_ERROR', outcome: 'unknown', detail: 'x is not a function' }],
   ['a thrown string', 'boom', { kind: 'permanent', code: 'UNEXPECTED_ERROR', detail: 'boom' }],

@@ -18,6 +18,11 @@ export interface ClassifiedError {
   code: string;
   message: string;
   retryAfterMs?: number;
+  /**
+   * A wait that is not about load (the user's sign-in is missing): the mailbox waits out
+   * `retryAfterMs` but keeps its rate, which a real throttling reply halves.
+   */
+  keepRate?: boolean;
   outcome: SendOutcome;
   /** The raw server reply or underlying error text, for the report. */
   detail?: string;
@@ -30,6 +35,7 @@ export class ProviderError extends Error {
   readonly code: string;
   readonly kind: ErrorKind;
   readonly retryAfterMs?: number;
+  readonly keepRate?: boolean;
   readonly outcome: SendOutcome;
   readonly detail?: string;
   readonly status?: number;
@@ -39,6 +45,7 @@ export class ProviderError extends Error {
     this.code = init.code;
     this.kind = init.kind;
     this.retryAfterMs = init.retryAfterMs;
+    this.keepRate = init.keepRate;
     this.outcome = init.outcome ?? 'unknown';
     this.detail = init.detail;
     this.status = init.status;
@@ -60,9 +67,9 @@ type Classification = Omit<ClassifiedError, 'detail'>;
 /** Turns anything thrown by a provider, a socket, fetch or nodemailer into a ClassifiedError. */
 export function classifyError(err: unknown, now: number = Date.now()): ClassifiedError {
   if (err instanceof ProviderError) {
-    const { kind, code, message, outcome, detail, status } = err;
+    const { kind, code, message, outcome, detail, status, keepRate } = err;
     const retryAfterMs = kind === 'throttled' ? err.retryAfterMs ?? DEFAULT_THROTTLE_MS : err.retryAfterMs;
-    return prune({ kind, code, message, retryAfterMs, outcome, detail, status });
+    return prune({ kind, code, message, retryAfterMs, keepRate, outcome, detail, status });
   }
   const e: Loose = typeof err === 'object' && err !== null ? (err as Loose) : { message: String(err) };
   const text = typeof e.message === 'string' ? e.message : undefined;

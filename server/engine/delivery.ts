@@ -69,7 +69,7 @@ export async function deliver(
 async function recordFailure(ctx: DeliveryContext, run: RunRecord, d: DeliveryRecord, c: ClassifiedError): Promise<ReleaseOutcome> {
   const now = ctx.now();
   logFor(ctx, run, d).warn({ code: c.code, kind: c.kind, outcome: c.outcome, status: c.status }, 'send failed');
-  if (c.kind === 'throttled') ctx.mailboxPacer.recordThrottle(now, c.retryAfterMs ?? DEFAULT_THROTTLE_MS);
+  if (c.kind === 'throttled') ctx.mailboxPacer.recordThrottle(now, c.retryAfterMs ?? DEFAULT_THROTTLE_MS, !c.keepRate);
   if (c.outcome === 'unknown') {
     const check = await checkSent(ctx, run, d);
     if (check === 'sent') return 'sent';

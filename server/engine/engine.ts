@@ -211,7 +211,7 @@ export class Engine {
           const c = classifyError(err, this.now());
           // A message that may have gone out counts, as a delivery in doubt would.
           if (c.kind !== 'throttled' && c.outcome !== 'not-sent') recordOutsideSend(this.deps.db, owner.id, now, recipients);
-          if (c.kind === 'throttled') pacer.recordThrottle(this.now(), c.retryAfterMs ?? 0);
+          if (c.kind === 'throttled') pacer.recordThrottle(this.now(), c.retryAfterMs ?? 0, !c.keepRate);
           pacer.release(decision.slot, this.now(), c.kind === 'throttled' ? 'throttled' : c.outcome === 'not-sent' ? 'not-sent' : 'failed');
           throw new AppError('PROVIDER_FAILED', `The mailbox did not send the message: ${c.message}`, { code: c.code, kind: c.kind });
         }

@@ -207,6 +207,13 @@ describe('Pacer throttling', () => {
     expect(pacer.usage(starts[starts.length - 1].at).allowedPerWindow).toBe(30);
   });
 
+  it('waits without slowing down when the reason to wait is not load', () => {
+    const pacer = new Pacer(RATE_ONLY);
+    pacer.recordThrottle(1000, 300_000, false);
+    expect(pacer.tryAcquire(2000, 1)).toEqual({ ok: false, notBefore: 301_000, reason: 'throttled' });
+    expect(pacer.usage(2000)).toMatchObject({ allowedPerWindow: 30, throttledUntil: 301_000 });
+  });
+
   it('keeps halving on repeated throttles, down to one per window', () => {
     const pacer = new Pacer(RATE_ONLY);
     for (let i = 0; i < 8; i++) pacer.recordThrottle(i * MIN, 0);

@@ -180,10 +180,14 @@ export class Pacer {
     if (outcome === 'throttled') this.successStreak = 0;
   }
 
-  /** Records a throttling reply: wait out Retry-After and slow down (see the file comment). */
-  recordThrottle(now: number, retryAfterMs: number): void {
+  /**
+   * Records a throttling reply: wait out Retry-After and slow down (see the file comment). With
+   * `slowDown` false the mailbox only waits: the reason to wait was not load.
+   */
+  recordThrottle(now: number, retryAfterMs: number, slowDown = true): void {
     const until = now + Math.max(0, retryAfterMs);
     this.throttledUntil = Math.max(this.throttledUntil ?? until, until);
+    if (!slowDown) return;
     this.successStreak = 0;
     if (this.lastDecreaseAt === null || now - this.lastDecreaseAt >= this.limits.windowMs) {
       this.allowed = Math.max(1, Math.floor(this.allowed / 2));

@@ -39,9 +39,10 @@ export async function withRetry<T>(policy: RetryPolicy, operation: () => Promise
 
 /** A ProviderError for the send path when the user's Graph token cannot be had right now. */
 export function signInRequired(cause: AppError): ProviderError {
-  // Throttled rather than failed: the deliveries wait until the user signs in or grants background sending.
+  // A wait rather than a failure: the deliveries wait until the user signs in or grants background
+  // sending. Not load, so the mailbox keeps its rate.
   return new ProviderError({
-    kind: 'throttled', code: 'SIGN_IN_REQUIRED', outcome: 'not-sent', retryAfterMs: 5 * 60_000,
+    kind: 'throttled', code: 'SIGN_IN_REQUIRED', outcome: 'not-sent', retryAfterMs: 5 * 60_000, keepRate: true,
     message: `${cause.message} Sending continues once the user opens Seriatim in Outlook or allows background sending.`, cause,
   });
 }
