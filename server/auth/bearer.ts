@@ -23,7 +23,7 @@ export function bearerAuth(deps: { validate: TokenValidator; db: Db; assertions:
     const token = match[1];
     deps.validate(token).then(
       (claims) => {
-        const user: User = { id: userIdOf(claims), tenantId: claims.tid, email: claims.email, name: claims.name };
+        const user: User = { id: userIdOf(claims), tenantId: claims.tid, email: claims.email, name: claims.name, roles: claims.roles };
         const fingerprint = `${user.email}\n${user.name}`;
         // One write per user and process, or when the name or address changed.
         if (known.get(user.id) !== fingerprint) {

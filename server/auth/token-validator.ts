@@ -14,6 +14,8 @@ export interface AccessClaims {
   name: string;
   email: string;
   scopes: string[];
+  /** App roles the tenant's administrator assigned to the user (`Seriatim.Admin`). */
+  roles: string[];
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
@@ -103,6 +105,7 @@ export function createTokenValidator(options: ValidatorOptions): TokenValidator 
       name: readString(payload, 'name') || readString(payload, 'preferred_username', 'upn'),
       email: readString(payload, 'preferred_username', 'upn', 'email', 'unique_name'),
       scopes,
+      roles: Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [],
       exp: payload.exp as number,
     };
   };

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { readMatchEntry } from '../recipients/address-matcher';
 import type { Db } from '../store/db';
 import { addSuppression, findDeliveryAddress, removeSuppression } from '../store/suppression';
-import type { User } from '../store/users';
+import { ADMIN_ROLE, isAdmin, type User } from '../store/users';
 
 function invalid(path: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid body: ${path}: ${message}`, { issues: [{ path, message }] });
@@ -14,6 +14,7 @@ function invalid(path: string, message: string): AppError {
  * address of one of the user's own deliveries. Adding one already there changes nothing.
  */
 export function addToSuppression(db: Db, user: User, req: AddSuppressionRequest): { entry: SuppressionEntry; created: boolean } {
+  if (req.domain !== undefined) requireAdmin(user, 'suppress a whole domain');
   let text = req.address ?? req.domain;
   let path = req.address !== undefined ? 'address' : 'domain';
   if (req.deliveryId !== undefined) {
@@ -28,8 +29,16 @@ export function addToSuppression(db: Db, user: User, req: AddSuppressionRequest)
   });
 }
 
+/** Anyone may suppress one address (someone asked to stop); what undoes or widens that is an administrator's. */
+function requireAdmin(user: User, what: string): void {
+  if (!isAdmin(user)) {
+    throw new AppError('FORBIDDEN', `Only a Seriatim administrator (app role ${ADMIN_ROLE}) may ${what} for the whole organisation.`, { role: ADMIN_ROLE });
+  }
+}
+
 /** Removes an address or domain (written any way it was typed) from the organisation's suppression list. */
 export function removeFromSuppression(db: Db, user: User, text: string): boolean {
+  requireAdmin(user, 'take an entry off the suppression list');
   const entry = readMatchEntry(text);
   return entry !== null && removeSuppression(db, user.tenantId, entry.value);
 }

@@ -29,6 +29,12 @@ describe('access token validation', () => {
     const claims = await validate(await keys.sign(apiClaims(OID)));
     expect(claims).toMatchObject({ oid: OID, tid: TENANT, email: 'adele@contoso.test', name: 'Adele Vance', scopes: ['access_as_user'] });
     expect(userIdOf(claims)).toBe(`${OID}.${TENANT}`);
+    expect(claims.roles).toEqual([]);
+  });
+
+  it('reads the app roles the administrator assigned, ignoring anything that is not a role name', async () => {
+    const claims = await validate(await keys.sign(apiClaims(OID, { roles: ['Seriatim.Admin', 42] })));
+    expect(claims.roles).toEqual(['Seriatim.Admin']);
   });
 
   it('accepts a v1 token for the App ID URI from the tenant\'s v1 issuer', async () => {
