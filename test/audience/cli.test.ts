@@ -1,27 +1,17 @@
 // `seriatim send --filter/--time-zone/--exclude` as a user runs it: the real binary, a real store.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/seriatim.js');
 
 describe('seriatim send with an audience', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8' });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (...args: string[]) => runCli(args, { cwd: dir, env });
+
   const send = (...args: string[]) => cli('send', '--list', 'staff.csv', '--subject', 'Merhaba {{name}}', '--html', 'body.html', '--json', ...args);
 
   beforeAll(() => {

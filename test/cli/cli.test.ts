@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/seriatim.js');
 
 describe('the seriatim CLI', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8' });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (...args: string[]) => runCli(args, { cwd: dir, env });
+
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-cli-'));
@@ -66,7 +56,7 @@ describe('the seriatim CLI', () => {
     expect(report).toMatchObject({ runId: null, status: 'dry-run', counts: { planned: 4, sent: 0, skipped: 1 } });
   });
 
-  it('exits 2 with a clear message on bad input, creating no run', async () => {
+  it('exits 2 with a clear message on bad input, creating no run', { timeout: 120_000 }, async () => {
     const before = JSON.parse((await cli('runs', '--json')).stdout).runs.length;
     const cases: Array<[string[], RegExp]> = [
       [['send', '--list', 'noemail.csv', '--subject', 'x', '--html', 'body.html'], /NO_EMAIL_COLUMN: noemail\.csv: no column holds e-mail addresses/],

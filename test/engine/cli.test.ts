@@ -1,28 +1,20 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, SERIATIM_BIN } from '../support/cli';
 import { openDb } from '../../server/store/db';
 import { findRun } from '../../server/store/runs';
 import { tempDir, waitFor } from './support';
 
-const BIN = path.resolve('bin/seriatim.js');
 const HOUR = 3_600_000;
 
 describe('the CLI around a run that waits for its daily budget', () => {
   let tmp: ReturnType<typeof tempDir>;
   let env: NodeJS.ProcessEnv;
 
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: tmp.dir, env, encoding: 'utf8' });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (...args: string[]) => runCli(args, { cwd: tmp.dir, env });
+
 
   beforeAll(() => {
     tmp = tempDir('seriatim-cli-engine-');
@@ -35,7 +27,7 @@ describe('the CLI around a run that waits for its daily budget', () => {
   it('stops cleanly on Ctrl-C, then lists the run as waiting for its daily budget; pause, cancel and resume behave', async () => {
     // The store exists before the CLI starts, so this test never migrates it at the same time as the CLI.
     const db = openDb(env.SERIATIM_DB!);
-    const child = spawn(process.execPath, [BIN, 'send', '--list', 'people.csv', '--subject', 'Hi', '--html', 'body.html', '--json'], { cwd: tmp.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERIATIM_BIN, 'send', '--list', 'people.csv', '--subject', 'Hi', '--html', 'body.html', '--json'], { cwd: tmp.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
