@@ -29,6 +29,19 @@ export interface OutgoingMessage {
   attachments?: OutgoingAttachment[];
 }
 
+/** A draft the author saved in Outlook, read back from their mailbox. */
+export interface SavedDraft {
+  subject: string;
+  /** The body as HTML (a plain-text draft is converted); inline images stay `cid:` references. */
+  html: string;
+  to: string[];
+  cc: string[];
+  /** File attachments with their bytes, inline images (with `contentId`) included. */
+  attachments: OutgoingAttachment[];
+  /** Attachments that are not files (attached Outlook items, cloud links), which cannot be sent with each message. */
+  skipped: Array<{ name: string; kind: string }>;
+}
+
 /** What a provider reports about a message it sent (or found already sent). */
 export interface SentReceipt { messageId: string; providerId: string }
 
@@ -49,6 +62,12 @@ export interface Mailbox {
   send(message: OutgoingMessage, options: { folderId: string }): Promise<SentReceipt>;
   /** Asks whether a message with this tag already went out: the exactly-once check after a crash. */
   findSent(tag: MessageTag): Promise<SentReceipt | undefined>;
+  /**
+   * Reads a draft the author saved in Outlook, by its REST or immutable id, waiting (bounded) until
+   * the saved copy is visible; throws AppError DRAFT_NOT_FOUND when it never shows up. Absent on
+   * providers whose mailbox has no Outlook drafts (local, SMTP).
+   */
+  readDraft?(itemId: string): Promise<SavedDraft>;
 }
 
 /** Opens mailboxes of one kind and states the sending limits that kind must be kept under. */

@@ -6,7 +6,7 @@ import { deleteUnusedFiles } from '../store/files';
 import {
   deleteTemplate, findTemplate, insertTemplate, listTemplates, templateNameTaken, updateTemplate, type TemplateContent, type TemplateRecord,
 } from '../store/templates';
-import { assertInlineImagesPresent, readAttachmentInputs, storeAttachments } from './attachments/shared-files';
+import { assertInlineImagesPresent, readAttachmentInputs, storeAttachments, type PendingAttachment } from './attachments/shared-files';
 import { analyse, assertSendable } from './templates';
 
 /** The API's view of a saved template. */
@@ -35,7 +35,11 @@ export function requireTemplate(db: Db, ownerId: string, id: string): TemplateRe
 /** Saves a new template: its syntax, its inline images and its name are checked first. */
 export function createLibraryTemplate(db: Db, ownerId: string, req: CreateTemplateRequest): SavedTemplate {
   const content: TemplateContent = { name: req.name, subject: req.subject, html: req.html, text: req.text ?? null, note: req.note ?? '' };
-  const pending = readAttachmentInputs(db, ownerId, req.attachments);
+  return saveTemplate(db, ownerId, content, readAttachmentInputs(db, ownerId, req.attachments));
+}
+
+/** Saves a new template and its files in one transaction, once its name, syntax and inline images are checked. */
+export function saveTemplate(db: Db, ownerId: string, content: TemplateContent, pending: PendingAttachment[]): SavedTemplate {
   checkContent(db, ownerId, content, pending);
   const saved = db.transaction(() => insertTemplate(db, ownerId, content, storeAttachments(db, ownerId, pending)))();
   return presentTemplate(saved);

@@ -76,6 +76,28 @@ export const SavedTemplate = z.object({
 /** Parsed saved template. */
 export type SavedTemplate = z.infer<typeof SavedTemplate>;
 
+/**
+ * `POST /api/templates/from-draft`: save the Outlook draft the add-in has just saved as a template.
+ * `itemId` is the draft's REST id (`saveAsync`'s id through `convertToRestId(id, v2.0)`) or its
+ * immutable id; `name` defaults to the draft's subject (numbered if taken).
+ */
+export const TemplateFromDraftRequest = z.object({
+  itemId: z.string().trim().min(1).max(1024).regex(/^[A-Za-z0-9+/_=-]+$/, 'Not an Outlook item id: give the REST id from convertToRestId'),
+  name: TemplateFields.name.optional(),
+});
+/** Parsed from-draft request. */
+export type TemplateFromDraftRequest = z.infer<typeof TemplateFromDraftRequest>;
+
+/** A draft attachment that is not a file (an attached Outlook item, a cloud link), so not part of the template. */
+export const SkippedAttachment = z.object({ name: z.string(), kind: z.string() });
+/** Parsed skipped attachment. */
+export type SkippedAttachment = z.infer<typeof SkippedAttachment>;
+
+/** What the draft became: the saved template, and the attachments it could not carry. */
+export const TemplateFromDraftResponse = z.object({ template: SavedTemplate, skipped: z.array(SkippedAttachment) });
+/** Parsed from-draft response. */
+export type TemplateFromDraftResponse = z.infer<typeof TemplateFromDraftResponse>;
+
 /** A saved template in the library's list (no bodies). */
 export const SavedTemplateSummary = SavedTemplate.omit({ html: true, text: true, attachments: true }).extend({
   attachmentCount: z.number().int(),

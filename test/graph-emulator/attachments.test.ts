@@ -137,3 +137,54 @@ describe("upload sessions", () => {
     expect((await putRange(forged, patternedBytes(4 * MB), 0, 327_679, 4 * MB)).status).toBe(401);
   });
 });
+
+describe("attachments that are not files", () => {
+  it("keeps an attached Outlook item and a cloud link with their own @odata.type, and no bytes or Content-ID", async () => {
+    const { graph } = tenant;
+    const draft = await graph("POST", "/me/messages", {
+      body: {
+        ...draftBody("n1"),
+        attachments: [
+          { "@odata.type": "#microsoft.graph.itemAttachment", name: "Agenda", item: { "@odata.type": "#microsoft.graph.message", subject: "Agenda" } },
+          { "@odata.type": "#microsoft.graph.referenceAttachment", name: "Budget.xlsx", sourceUrl: "https://contoso.sharepoint.com/Budget.xlsx" },
+        ],
+      },
+    });
+    expect(draft.status).toBe(201);
+    const listed = await graph("GET", `/me/messages/${draft.body.id}/attachments?$select=id,name,contentType,size,isInline,contentId`);
+    expect(listed.body.value.map((a: Record<string, unknown>) => [a["@odata.type"], a.name, "contentBytes" in a])).toEqual([
+      ["#microsoft.graph.itemAttachment", "Agenda", false],
+      ["#microsoft.graph.referenceAttachment", "Budget.xlsx", false],
+    ]);
+    const item = await fetch(`${tenant.emulator.url}/me/messages/${draft.body.id}/attachments/${listed.body.value[0].id}/$value`, {
+      headers: { Authorization: `Bearer ${tenant.token}` },
+    });
+    expect(await item.text()).toContain("Subject: Agenda");
+    const link = await graph("GET", `/me/messages/${draft.body.id}/attachments/${listed.body.value[1].id}/$value`);
+    expect(link.status).toBe(400);
+    const unknown = await graph("POST", `/me/messages/${draft.body.id}/attachments`, { body: { "@odata.type": "#microsoft.graph.other", name: "x" } });
+    expect(unknown.body.error.code).toBe("ErrorInvalidAttachmentType");
+  });
+});
+
+describe("drafts saved by the Outlook client", () => {
+  it("are 404 ErrorItemNotFound until they have synced, by either id kind, then readable with their attachments", async () => {
+    const { graph, emulator, owner } = tenant;
+    const saved = emulator.saveOutlookDraft(owner.id, { ...draftBody("s1"), attachments: [fileAttachment("a.pdf", patternedBytes(10))] }, { syncLagMs: 150 });
+    const early = await graph("GET", `/me/messages/${saved.restId}`);
+    expect(early.status).toBe(404);
+    expect(early.body.error.code).toBe("ErrorItemNotFound");
+    expect((await graph("GET", `/me/messages/${saved.immutableId}`, { immutable: true })).status).toBe(404);
+    expect((await graph("GET", "/me/mailFolders/drafts/messages")).body.value).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const late = await graph("GET", `/me/messages/${saved.restId}?$expand=attachments`);
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ subject: "Hello s1", isDraft: true });
+    expect(late.body.attachments.map((a: { name: string }) => a.name)).toEqual(["a.pdf"]);
+  });
+
+  it("are visible at once by default", async () => {
+    const saved = tenant.emulator.saveOutlookDraft(tenant.owner.id, draftBody("s2"));
+    expect((await tenant.graph("GET", `/me/messages/${saved.restId}`)).status).toBe(200);
+  });
+});

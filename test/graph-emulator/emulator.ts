@@ -29,6 +29,11 @@ export interface EmulatorOptions {
   limits?: Partial<LimitSettings>;
   /** Seed of the generator behind probabilistic faults (default 1). */
   faultSeed?: number;
+  /**
+   * Delay before a draft saved by the Outlook client (`saveOutlookDraft`) is visible to Graph, as
+   * when classic Outlook in cached mode syncs it later (default 0: at once).
+   */
+  draftSyncLagMs?: number;
 }
 
 /** An incoming message for `receiveMessage` (bounces, replies); headers are not restricted to `x-`. */
@@ -64,12 +69,17 @@ export class GraphEmulator {
     const { address, port } = server.address() as AddressInfo;
     env.origin = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
     env.baseUrl = `${env.origin}/v1.0`;
-    return new GraphEmulator(env.baseUrl, env, async () => {
+    const emulator = new GraphEmulator(env.baseUrl, env, async () => {
       env.delivery.stop();
       env.faults.clear();
       await closeAll();
     });
+    emulator.draftSyncLagMs = options.draftSyncLagMs ?? 0;
+    return emulator;
   }
+
+  /** Delay before a draft saved by the Outlook client becomes visible to Graph. */
+  draftSyncLagMs = 0;
 
   /** The tenant's state, for direct assertions. */
   get store(): EmulatorStore {
@@ -134,6 +144,21 @@ export class GraphEmulator {
     const now = formatGraphTime(Date.now());
     Object.assign(message, { isDraft: false, isRead: false, sentDateTime: now, receivedDateTime: now });
     message.internetMessageHeaders = internetMessageHeaders ?? [];
+    mailbox.addMessage(message);
+    return message;
+  }
+
+  /**
+   * Saves a draft in a user's Drafts as the Outlook client does (`item.saveAsync`), not through
+   * Graph: the same body as `POST /messages` (file, item and reference attachments included). Until
+   * `syncLagMs` (default `draftSyncLagMs`) has passed, Graph answers 404 ErrorItemNotFound for it.
+   * The returned message's `restId` is what `convertToRestId` gives the add-in.
+   */
+  saveOutlookDraft(user: string, input: Record<string, unknown>, options: { syncLagMs?: number } = {}): StoredMessage {
+    const mailbox = this.mailbox(user);
+    const message = createDraft(input, mailbox.wellKnownId("drafts"));
+    const lag = options.syncLagMs ?? this.draftSyncLagMs;
+    if (lag > 0) message.visibleFrom = Date.now() + lag;
     mailbox.addMessage(message);
     return message;
   }

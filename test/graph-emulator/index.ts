@@ -8,5 +8,5 @@ export type { FaultAction, FaultHandle, FaultRule, Faults } from "./faults";
 export { DEFAULT_LIMITS } from "./limits";
 export type { LimitCounters, LimitSettings, Limits } from "./limits";
 export type { Mailbox } from "./mailbox";
-export type { ExtendedProperty, InternetMessageHeader, MailFolder, Recipient, StoredAttachment, StoredMessage } from "./message-model";
+export type { AttachmentKind, ExtendedProperty, InternetMessageHeader, MailFolder, Recipient, StoredAttachment, StoredMessage } from "./message-model";
 export type { IssueTokenOptions } from "./tokens";

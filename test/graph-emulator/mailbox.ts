@@ -16,6 +16,11 @@ const DEFAULT_FOLDERS: Array<[string, string]> = [
   ["sentitems", "Sent Items"],
 ];
 
+/** Whether Graph sees a message: not while a sent copy is in transit, nor before a client-saved draft has synced. */
+function isVisible(message: StoredMessage): boolean {
+  return message.folderId !== null && (message.visibleFrom === undefined || Date.now() >= message.visibleFrom);
+}
+
 /** One user's mailbox: mail folders, messages and the address book. */
 export class Mailbox {
   readonly contacts = new AddressBook();
@@ -92,7 +97,7 @@ export class Mailbox {
    */
   findMessage(id: string): StoredMessage | undefined {
     const message = this.messages.get(id) ?? this.messages.get(this.restIndex.get(id) ?? "");
-    return message && message.folderId !== null ? message : undefined;
+    return message && isVisible(message) ? message : undefined;
   }
 
   /** Finds a message or fails with Graph's 404. */
@@ -105,7 +110,7 @@ export class Mailbox {
   /** Messages in one folder (or all folders), newest first, as Outlook lists them. */
   listMessages(folderId?: string): StoredMessage[] {
     const visible = [...this.messages.values()].filter(
-      (message) => message.folderId !== null && (folderId === undefined || message.folderId === folderId),
+      (message) => isVisible(message) && (folderId === undefined || message.folderId === folderId),
     );
     return visible.sort((a, b) => {
       const byTime = Date.parse(b.receivedDateTime) - Date.parse(a.receivedDateTime);
@@ -117,7 +122,7 @@ export class Mailbox {
   countMessages(folderId: string, unreadOnly = false): number {
     let count = 0;
     for (const message of this.messages.values()) {
-      if (message.folderId === folderId && (!unreadOnly || !message.isRead)) count++;
+      if (message.folderId === folderId && isVisible(message) && (!unreadOnly || !message.isRead)) count++;
     }
     return count;
   }

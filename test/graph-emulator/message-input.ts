@@ -88,13 +88,20 @@ export function mergeExtendedProperties(current: ExtendedProperty[], updates: Ex
   return merged;
 }
 
-/** Reads a fileAttachment body; larger files must go through an upload session, as in Graph. */
-export function readFileAttachment(value: unknown): StoredAttachment {
-  const input = (value ?? {}) as Record<string, unknown>;
-  const type = input["@odata.type"];
-  if (type !== "#microsoft.graph.fileAttachment" && type !== "microsoft.graph.fileAttachment") {
-    throw badRequest("Only #microsoft.graph.fileAttachment is supported by this emulator.", "ErrorInvalidAttachmentType");
-  }
+const ATTACHMENT_TYPES: Record<string, "file" | "item" | "reference"> = {
+  "#microsoft.graph.fileAttachment": "file",
+  "#microsoft.graph.itemAttachment": "item",
+  "#microsoft.graph.referenceAttachment": "reference",
+};
+
+/** The text form of an attached Outlook item, as its `$value` returns it. */
+function itemMime(item: Record<string, unknown>): Buffer {
+  const subject = typeof item.subject === "string" ? item.subject : "";
+  const body = (item.body as { content?: unknown } | undefined)?.content;
+  return Buffer.from(`Subject: ${subject}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${typeof body === "string" ? body : ""}`);
+}
+
+function readFile(input: Record<string, unknown>): StoredAttachment {
   if (typeof input.name !== "string" || typeof input.contentBytes !== "string") {
     throw badRequest("A file attachment needs a name and contentBytes.", "ErrorInvalidRequest");
   }
@@ -112,6 +119,27 @@ export function readFileAttachment(value: unknown): StoredAttachment {
     lastModifiedDateTime: formatGraphTime(Date.now()),
     content,
   };
+}
+
+/**
+ * Reads an attachment body: a file (larger ones must go through an upload session, as in Graph),
+ * an attached Outlook item (`item`), or a link to a cloud file (`sourceUrl`).
+ */
+export function readAttachment(value: unknown): StoredAttachment {
+  const input = (value ?? {}) as Record<string, unknown>;
+  const type = String(input["@odata.type"] ?? "");
+  const kind = ATTACHMENT_TYPES[type.startsWith("#") ? type : `#${type}`];
+  if (!kind) throw badRequest(`The attachment type '${type}' is not supported by this emulator.`, "ErrorInvalidAttachmentType");
+  if (kind === "file") return readFile(input);
+  if (typeof input.name !== "string") throw badRequest("An attachment needs a name.", "ErrorInvalidRequest");
+  const base = { id: createAttachmentId(), name: input.name, isInline: false, contentId: null, lastModifiedDateTime: formatGraphTime(Date.now()) };
+  if (kind === "item") {
+    if (typeof input.item !== "object" || input.item === null) throw badRequest("An item attachment needs an item.", "ErrorInvalidRequest");
+    const content = itemMime(input.item as Record<string, unknown>);
+    return { ...base, kind, contentType: "message/rfc822", size: content.length, content };
+  }
+  if (typeof input.sourceUrl !== "string") throw badRequest("A reference attachment needs a sourceUrl.", "ErrorInvalidRequest");
+  return { ...base, kind, sourceUrl: input.sourceUrl, contentType: "application/octet-stream", size: 0, content: Buffer.alloc(0) };
 }
 
 function readBody(value: unknown): StoredMessage["body"] {
@@ -183,7 +211,7 @@ export function createDraft(input: Record<string, unknown>, folderId: string): S
     categories: [],
     internetMessageHeaders: readHeaders(input.internetMessageHeaders),
     extendedProperties: [],
-    attachments: Array.isArray(input.attachments) ? input.attachments.map(readFileAttachment) : [],
+    attachments: Array.isArray(input.attachments) ? input.attachments.map(readAttachment) : [],
   };
   assign(message, input);
   return message;

@@ -15,8 +15,15 @@ export interface ExtendedProperty {
   value: string;
 }
 
-/** A file attachment with its bytes. */
+/** What an attachment is: a file, an attached Outlook item, or a link to a cloud file. */
+export type AttachmentKind = "file" | "item" | "reference";
+
+/** An attachment: a file with its bytes, or (with `kind`) an attached item or a cloud link. */
 export interface StoredAttachment {
+  /** Absent for files. */
+  kind?: AttachmentKind;
+  /** A reference attachment's link. */
+  sourceUrl?: string;
   id: string;
   name: string;
   contentType: string;
@@ -60,6 +67,11 @@ export interface StoredMessage {
   internetMessageHeaders: InternetMessageHeader[];
   extendedProperties: ExtendedProperty[];
   attachments: StoredAttachment[];
+  /**
+   * Set on a draft saved by the Outlook client (`saveOutlookDraft`) until the draft has synced to
+   * the server: before this time (epoch ms) Graph does not see the item at all.
+   */
+  visibleFrom?: number;
 }
 
 /** A mail folder; its id never changes. */

@@ -32,17 +32,30 @@ export function visibleId(message: StoredMessage, immutableIds: boolean): string
   return immutableIds ? message.immutableId : message.restId;
 }
 
-/** An attachment in Graph's shape; `contentBytes` only when the bytes are wanted. */
+const ATTACHMENT_ODATA_TYPES = {
+  file: "#microsoft.graph.fileAttachment",
+  item: "#microsoft.graph.itemAttachment",
+  reference: "#microsoft.graph.referenceAttachment",
+} as const;
+
+/** An attachment in Graph's shape; a file's `contentBytes` only when the bytes are wanted. */
 export function presentAttachment(attachment: StoredAttachment, withBytes = true): Record<string, unknown> {
-  const shape: Record<string, unknown> = {
-    "@odata.type": "#microsoft.graph.fileAttachment",
-    "@odata.mediaContentType": attachment.contentType,
+  const kind = attachment.kind ?? "file";
+  const common = {
+    "@odata.type": ATTACHMENT_ODATA_TYPES[kind],
     id: attachment.id,
     lastModifiedDateTime: attachment.lastModifiedDateTime,
     name: attachment.name,
     contentType: attachment.contentType,
     size: attachment.size,
     isInline: attachment.isInline,
+  };
+  // Items and links have no bytes or Content-ID of their own; a link says where the file is.
+  if (kind === "item") return common;
+  if (kind === "reference") return { ...common, sourceUrl: attachment.sourceUrl ?? null, providerType: "oneDriveBusiness", permission: "view", isFolder: false };
+  const shape: Record<string, unknown> = {
+    ...common,
+    "@odata.mediaContentType": attachment.contentType,
     contentId: attachment.contentId,
     contentLocation: null,
   };

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { CreateTemplateRequest, DuplicateTemplateRequest, UpdateTemplateRequest } from '../../../shared/api';
+import { CreateTemplateRequest, DuplicateTemplateRequest, TemplateFromDraftRequest, UpdateTemplateRequest } from '../../../shared/api';
+import { createTemplateFromDraft } from '../../services/draft-templates';
 import {
   createLibraryTemplate, deleteLibraryTemplate, duplicateLibraryTemplate, listLibrary, presentTemplate, requireTemplate, updateLibraryTemplate,
 } from '../../services/template-library';
@@ -8,7 +9,7 @@ import { userOf } from '../context';
 import { parseWith } from '../validate';
 import { fileRoutes } from './file-routes';
 
-/** The template library (list, save, read, change or rename, delete, duplicate) and the files templates and runs send. */
+/** The template library (list, save, save from the Outlook draft, read, change or rename, delete, duplicate) and the files templates and runs send. */
 export function templateRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/templates', (req, res) => {
@@ -16,6 +17,11 @@ export function templateRoutes(ctx: AppContext): Router {
   });
   router.post('/templates', (req, res) => {
     res.status(201).json(createLibraryTemplate(ctx.db, userOf(req).id, parseWith(CreateTemplateRequest, req.body, 'body')));
+  });
+  router.post('/templates/from-draft', async (req, res) => {
+    const body = parseWith(TemplateFromDraftRequest, req.body, 'body');
+    const user = userOf(req);
+    res.status(201).json(await createTemplateFromDraft(ctx.db, user.id, ctx.provider.open(user), body));
   });
   router.get('/templates/:id', (req, res) => {
     res.json(presentTemplate(requireTemplate(ctx.db, userOf(req).id, req.params.id)));

@@ -1,21 +1,13 @@
-import type { OutgoingAttachment } from '../mailbox';
+import { AppError } from '../../errors';
+import type { OutgoingAttachment, SavedDraft } from '../mailbox';
 import type { GraphApi } from './client';
+import { isNotFound } from './errors';
 import { readAll } from './paging';
 import { buildQuery } from './requests';
-import { withRetry, type RetryPolicy } from './retry';
+import { sleep, withRetry, type RetryPolicy } from './retry';
 
 /** A draft as a template: what the user wrote in Outlook, with its files. */
-export interface DraftTemplate {
-  subject: string;
-  /** The body as HTML (a plain-text draft is converted). */
-  html: string;
-  to: string[];
-  cc: string[];
-  /** Attachments, inline images (with `contentId`, referenced from the HTML as `cid:`) included. */
-  attachments: OutgoingAttachment[];
-  /** Attachments that are not files (Outlook items, cloud links), which cannot be merged into messages. */
-  skipped: Array<{ name: string; kind: string }>;
-}
+export type DraftTemplate = SavedDraft;
 
 interface GraphDraft {
   subject?: string; body?: { contentType?: string; content?: string };
@@ -58,4 +50,28 @@ export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: st
   const body = draft.body ?? {};
   const html = (body.contentType ?? '').toLowerCase() === 'html' ? body.content ?? '' : textToHtml(body.content ?? '');
   return { subject: draft.subject ?? '', html, to: addresses(draft.toRecipients), cc: addresses(draft.ccRecipients), attachments, skipped };
+}
+
+/**
+ * Reads a draft the add-in has just saved. Outlook's `saveAsync` returns before Exchange has the
+ * item when Outlook works from its local cache (classic Outlook on Windows), and until the item
+ * syncs Graph answers 404 ErrorItemNotFound for its id. So a 404 is waited out on the given
+ * schedule (bounded), then reported as DRAFT_NOT_FOUND; other failures are the caller's.
+ */
+export async function readSavedDraft(api: GraphApi, retry: RetryPolicy, itemId: string, delaysMs: readonly number[]): Promise<DraftTemplate> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await readDraft(api, retry, itemId);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      if (attempt >= delaysMs.length) break;
+      await sleep(delaysMs[attempt]);
+    }
+  }
+  const waited = Math.round(delaysMs.reduce((sum, ms) => sum + ms, 0) / 1000);
+  throw new AppError(
+    'DRAFT_NOT_FOUND',
+    `The draft is not in your mailbox yet (waited ${waited} s). Outlook may still be saving it to the server: wait a moment and try again, or click Save in Outlook first.`,
+    { itemId, waitedMs: delaysMs.reduce((sum, ms) => sum + ms, 0) },
+  );
 }

@@ -2,11 +2,13 @@ import type { Logger } from 'pino';
 import type { Folder, MessageTag } from '../../../shared/api';
 import { EXCHANGE_ONLINE_LIMITS, type PacerLimits } from '../../engine/pacer';
 import type { Db } from '../../store/db';
-import type { Mailbox, MailboxProvider, OutgoingMessage, SentReceipt } from '../mailbox';
+import type { Mailbox, MailboxProvider, OutgoingMessage, SavedDraft, SentReceipt } from '../mailbox';
 import { formatTag } from '../mailbox';
 import { GraphApi } from './client';
 import type { GraphContext } from './context';
+import { readSavedDraft } from './draft';
 import { findDraft } from './draft-ids';
+import { toAppError } from './errors';
 import { GraphFolders } from './folders';
 import { findSentMessage } from './recovery';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -31,6 +33,8 @@ export interface GraphProviderOptions {
   retry?: Partial<RetryPolicy>;
   /** Polling schedule while a sent copy lags behind its send. */
   sentCopyDelaysMs?: number[];
+  /** Polling schedule while a draft the add-in just saved is not yet visible (404). */
+  draftVisibleDelaysMs?: number[];
   /** How often (and after how long) sent copies that could not be filed are tried again. */
   leftoverAfterMs?: number;
   log?: Logger;
@@ -39,11 +43,22 @@ export interface GraphProviderOptions {
 /** About 15 s in all: Exchange usually files a sent copy within seconds. */
 const DEFAULT_SENT_COPY_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000];
 
+/**
+ * About 20 s in all: Outlook on the web saves drafts to Exchange at once, classic Outlook in cached
+ * mode syncs them later; past this the user is told to try again rather than kept waiting.
+ */
+const DEFAULT_DRAFT_VISIBLE_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000, 5000];
+
 /** One user's mailbox in Microsoft 365. */
 export class GraphMailbox implements Mailbox {
   readonly provider = 'graph' as const;
 
-  constructor(private readonly ctx: GraphContext, private readonly folders: GraphFolders, private readonly beforeSend: () => Promise<void>) {}
+  constructor(
+    private readonly ctx: GraphContext,
+    private readonly folders: GraphFolders,
+    private readonly beforeSend: () => Promise<void>,
+    private readonly draftDelaysMs: readonly number[] = DEFAULT_DRAFT_VISIBLE_DELAYS_MS,
+  ) {}
 
   /** Graph for this user, for the recipient sources and draft reading (sources/, draft.ts). */
   graph(): { api: GraphApi; retry: RetryPolicy } {
@@ -70,6 +85,15 @@ export class GraphMailbox implements Mailbox {
   findSent(tag: MessageTag): Promise<SentReceipt | undefined> {
     return step('read', () => findSentMessage(this.ctx, findDraft(this.ctx.db, this.ctx.ownerId, formatTag(tag)), tag));
   }
+
+  async readDraft(itemId: string): Promise<SavedDraft> {
+    try {
+      return await readSavedDraft(this.ctx.api, this.ctx.retry, itemId, this.draftDelaysMs);
+    } catch (err) {
+      // An interactive call: the user gets a coded error (DRAFT_NOT_FOUND, sign-in, PROVIDER_FAILED), never a 500.
+      throw toAppError(err);
+    }
+  }
 }
 
 /** The Microsoft Graph provider: mailboxes of signed-in users, paced like Exchange Online unless told otherwise. */
@@ -95,7 +119,8 @@ export function createGraphProvider(options: GraphProviderOptions): MailboxProvi
         lastSweep.set(user.id, Date.now());
         await fileLeftovers(ctx, leftoverAfterMs, 5).catch(() => undefined);
       };
-      return new GraphMailbox(ctx, new GraphFolders(api, retry, wellKnown.get(user.id) as Map<string, string>), beforeSend);
+      const folders = new GraphFolders(api, retry, wellKnown.get(user.id) as Map<string, string>);
+      return new GraphMailbox(ctx, folders, beforeSend, options.draftVisibleDelaysMs);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { RequestContext, RouteDef } from "../context";
 import { badRequest, itemNotFound, parseJsonBody } from "../errors";
 import { Mailbox } from "../mailbox";
-import { readFileAttachment } from "../message-input";
+import { readAttachment } from "../message-input";
 import { measureMessage, StoredAttachment, StoredMessage } from "../message-model";
 import { presentAttachment, visibleId } from "../message-presenter";
 import { applySelect, OUTLOOK_PAGES, readSelect } from "../odata";
@@ -33,7 +33,7 @@ export function checkMessageRoom(ctx: RequestContext, message: StoredMessage, ex
 
 function addAttachment(ctx: RequestContext) {
   const message = messageOf(ctx);
-  const attachment = readFileAttachment(parseJsonBody(ctx.body));
+  const attachment = readAttachment(parseJsonBody(ctx.body));
   checkMessageRoom(ctx, message, attachment.size);
   message.attachments.push(attachment);
   (ctx.mailbox as Mailbox).touch(message);
@@ -99,6 +99,8 @@ export const attachmentRoutes: RouteDef[] = [
     scope: "mailbox",
     handle: (ctx) => {
       const { attachment } = attachmentOf(ctx);
+      // An attached item comes back as its MIME; a cloud link has no bytes here.
+      if (attachment.kind === "reference") throw badRequest("The raw content of a reference attachment is not available.", "ErrorInvalidRequest");
       return { status: 200, headers: { "Content-Type": attachment.contentType }, body: attachment.content };
     },
   },
