@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { assertPaneBuilt, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { startTestServer } from '../support/server';
+import { screenshot } from './browser';
+import { usePaneSession } from './session';
 import { seriousViolations } from './axe';
 import { PEOPLE_CSV, next, openPane, uploadCsv, waitForText } from './pane';
 
@@ -18,22 +19,11 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 describe('accessibility and layout of every screen', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer({ seedSamples: true, limits: { perMinute: 100_000 } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession({ seedSamples: true, limits: { perMinute: 100_000 } });
 
   it('has no serious or critical axe violations and fits 320 px, from Recipients to Mailbox', async () => {
-    const page = await browser.newPage(320, 800);
-    await openPane(page, server.url);
+    const page = await session.browser.newPage(320, 800);
+    await openPane(page, session.server.url);
     await checkScreen(page, 'screen-1-recipients-empty');
 
     await uploadCsv(page, 'people.csv', PEOPLE_CSV);
@@ -77,7 +67,7 @@ describe('accessibility and layout of every screen', () => {
   it('shows the Sending screen with live, announced progress, and can pause and resume', async () => {
     const slow = await startTestServer({ limits: { perMinute: 60 } });
     try {
-      const page = await browser.newPage(320, 800);
+      const page = await session.browser.newPage(320, 800);
       await openPane(page, slow.url);
       await uploadCsv(page, 'people.csv', PEOPLE_CSV);
       await page.getByTestId('upload-ok').waitFor();

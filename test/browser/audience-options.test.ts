@@ -1,28 +1,17 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { PEOPLE_CSV, next, openPane, uploadCsv, waitForText } from './pane';
 
 describe('filter builder, schedule, Cc and the Excel report', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession();
 
   it('filters at 320 px with a live count, then schedules the filtered run with a Cc', async () => {
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
-    await openPane(page, server.url, '?lang=en');
+    await openPane(page, session.server.url, '?lang=en');
     await uploadCsv(page, 'people.csv', PEOPLE_CSV);
     await page.getByTestId('upload-ok').waitFor();
     await waitForText(page, 'filter-count', (t) => t === '5 of 5 will get it');
@@ -60,7 +49,7 @@ describe('filter builder, schedule, Cc and the Excel report', () => {
     await page.getByTestId('start').click();
     await page.getByTestId('progress-text').or(page.getByTestId('run-status')).first().waitFor();
 
-    const { runs } = (await server.api('GET', '/api/runs')).body;
+    const { runs } = (await session.server.api('GET', '/api/runs')).body;
     expect(runs).toHaveLength(1);
     expect(runs[0].status).toBe('scheduled');
     expect(runs[0].options.scheduledAt).toBe(new Date('2099-06-01T08:00').toISOString());
@@ -69,12 +58,12 @@ describe('filter builder, schedule, Cc and the Excel report', () => {
   });
 
   it('offers the report as Excel next to CSV, and the file holds the names intact', async () => {
-    const list = (await server.upload('kişiler.csv', 'email,firstName\nolga@example.com,Ольга\nsukru@example.com,Şükrü\n')).body;
-    const run = (await server.api('POST', '/api/runs', { listId: list.id, template: { subject: 'Привет', html: '<p>{{firstName}}</p>' } })).body;
-    await server.waitForRun(run.id);
+    const list = (await session.server.upload('kişiler.csv', 'email,firstName\nolga@example.com,Ольга\nsukru@example.com,Şükrü\n')).body;
+    const run = (await session.server.api('POST', '/api/runs', { listId: list.id, template: { subject: 'Привет', html: '<p>{{firstName}}</p>' } })).body;
+    await session.server.waitForRun(run.id);
 
-    const page = await browser.newPage(320, 900);
-    await openPane(page, server.url, '?lang=en');
+    const page = await session.browser.newPage(320, 900);
+    await openPane(page, session.server.url, '?lang=en');
     await page.getByTestId('nav-runs').click();
     await page.getByTestId('run-item').filter({ hasText: 'Привет' }).getByRole('button').click();
     const link = page.getByTestId('report-xlsx');

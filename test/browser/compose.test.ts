@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { officeMockScript } from './office-mock';
 import { PEOPLE_CSV, next, uploadCsv, waitForText } from './pane';
 
@@ -12,31 +12,20 @@ const DRAFT = {
 };
 
 describe('compose mode in Outlook (office-addin-mock as window.Office)', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession();
 
   it("starts from the draft's subject and body, in Office's language, loading nothing external", async () => {
-    const page = await browser.newPage(360, 900);
+    const page = await session.browser.newPage(360, 900);
     const errors = collectErrors(page);
     const foreign: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(server.url)) return route.continue();
+      if (url.startsWith(session.server.url)) return route.continue();
       foreign.push(url);
       return route.abort();
     });
     await page.addInitScript({ content: await officeMockScript(DRAFT) });
-    await page.goto(`${server.url}/taskpane.html?surface=compose`);
+    await page.goto(`${session.server.url}/taskpane.html?surface=compose`);
     await page.getByTestId('list-select').waitFor();
 
     expect(await page.locator('html').getAttribute('lang')).toBe('tr');
@@ -64,15 +53,15 @@ describe('compose mode in Outlook (office-addin-mock as window.Office)', () => {
   });
 
   it('in local mode (no surface, no Office) never asks for office.js', async () => {
-    const page = await browser.newPage(360, 700);
+    const page = await session.browser.newPage(360, 700);
     const foreign: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(server.url)) return route.continue();
+      if (url.startsWith(session.server.url)) return route.continue();
       foreign.push(url);
       return route.abort();
     });
-    await page.goto(`${server.url}/taskpane.html?lang=en`);
+    await page.goto(`${session.server.url}/taskpane.html?lang=en`);
     await page.getByTestId('list-select').waitFor();
     await page.getByTestId('upload-input').setInputFiles({ name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from(PEOPLE_CSV) });
     await page.getByTestId('upload-ok').waitFor();
@@ -83,11 +72,11 @@ describe('compose mode in Outlook (office-addin-mock as window.Office)', () => {
   });
 
   it("in read mode follows Office's dark theme and opens on History, not a draft", async () => {
-    const page = await browser.newPage(360, 700);
+    const page = await session.browser.newPage(360, 700);
     await page.addInitScript({
       content: await officeMockScript({ ...DRAFT, displayLanguage: 'pl-PL', bodyBackgroundColor: '#1f1f1f' }),
     });
-    await page.goto(`${server.url}/taskpane.html?surface=read`);
+    await page.goto(`${session.server.url}/taskpane.html?surface=read`);
     await page.getByTestId('history-address').waitFor();
     expect(await page.getByTestId('nav-history').getAttribute('aria-current')).toBe('page');
     expect(await page.locator('#history-heading').textContent()).toBe('Co otrzymała ta osoba');

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
-import { assertPaneBuilt, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser';
+import { usePaneSession } from './session';
 import { PEOPLE_CSV, openPane, reachReview, uploadCsv, waitForText } from './pane';
 
 describe('the task pane tells the user what is wrong', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession();
 
   it("shows the server's error for a CSV without an email column, and does not go on", async () => {
-    const page = await browser.newPage(320, 800);
-    await openPane(page, server.url);
+    const page = await session.browser.newPage(320, 800);
+    await openPane(page, session.server.url);
     await uploadCsv(page, 'no-email.csv', 'name,city\nAyşe,Ankara\nJan,Gdańsk\n');
     const text = await waitForText(page, 'upload-error', (t) => t.length > 0);
     expect(text).toContain('no column holds e-mail addresses');
@@ -29,8 +18,8 @@ describe('the task pane tells the user what is wrong', () => {
   });
 
   it('shows line and column of an unclosed tag and keeps Start disabled', async () => {
-    const page = await browser.newPage(320, 900);
-    await openPane(page, server.url);
+    const page = await session.browser.newPage(320, 900);
+    await openPane(page, session.server.url);
     await reachReview(page, { name: 'people.csv', content: PEOPLE_CSV }, 'Merhaba {{firstName}}', '<p>Hello</p>\n<p>{{firstName</p>');
     const error = await waitForText(page, 'syntax-error', (t) => t.length > 0);
     expect(error).toContain('Message, line 2, column 4');
@@ -40,8 +29,8 @@ describe('the task pane tells the user what is wrong', () => {
   });
 
   it('suggests a field for a misspelt one and replaces it on request', async () => {
-    const page = await browser.newPage(800, 900);
-    await openPane(page, server.url);
+    const page = await session.browser.newPage(800, 900);
+    await openPane(page, session.server.url);
     await reachReview(page, { name: 'people.csv', content: PEOPLE_CSV }, 'Merhaba {{firstNme}}', '<p>{{firstNme}}</p>');
     const warning = await waitForText(page, 'unknown-field', (t) => t.length > 0);
     expect(warning).toContain('Unknown field {{firstNme}}.');

@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FoldersResponse, MessagesResponse } from '../../shared/api';
-import { startTestServer, type TestServer } from '../support/server';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { PEOPLE_CSV, next, openPane, uploadCsv, waitForText } from './pane';
 
 describe('the task pane, whole flow against the real server', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer({ seedSamples: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession({ seedSamples: true });
 
   it('uploads 5 people, merges, files them in a new folder and shows each message in the Mailbox', async () => {
-    const page = await browser.newPage(800, 1000);
+    const page = await session.browser.newPage(800, 1000);
     const errors = collectErrors(page);
-    await openPane(page, server.url);
+    await openPane(page, session.server.url);
 
     // Recipients: upload, count, email column, first rows.
     await uploadCsv(page, 'people.csv', PEOPLE_CSV);
@@ -102,10 +91,10 @@ describe('the task pane, whole flow against the real server', () => {
     await screenshot(page, 'flow-mailbox-800');
 
     // The same, through the API.
-    const folders = FoldersResponse.parse((await server.api('GET', '/api/mailbox/folders')).body).folders;
+    const folders = FoldersResponse.parse((await session.server.api('GET', '/api/mailbox/folders')).body).folders;
     const folder = folders.find((f) => f.name === 'Seriatim test');
     expect(folder?.messageCount).toBe(5);
-    const messages = MessagesResponse.parse((await server.api('GET', `/api/mailbox/folders/${folder!.id}/messages`)).body);
+    const messages = MessagesResponse.parse((await session.server.api('GET', `/api/mailbox/folders/${folder!.id}/messages`)).body);
     expect(messages.messages.map((m) => m.to.join(',')).sort()).toEqual([...seen.keys()].sort());
 
     // The Runs list shows the finished run.

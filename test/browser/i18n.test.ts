@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogs, SUPPORTED_LOCALES } from '../../addin/src/i18n';
-import { startTestServer, type TestServer } from '../support/server';
-import { assertPaneBuilt, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { screenshot } from './browser';
+import { usePaneSession } from './session';
 import { seriousViolations } from './axe';
 import { PEOPLE_CSV, openPane, uploadCsv } from './pane';
 
 const STEPS = ['recipients', 'message', 'options', 'review', 'sending', 'report'] as const;
 
 describe('the pane in each language', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer({ seedSamples: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession({ seedSamples: true });
 
   it.each(SUPPORTED_LOCALES)('?lang=%s translates the step titles and the screen', async (locale) => {
     const catalog = catalogs[locale];
-    const page = await browser.newPage(320, 800);
-    await openPane(page, server.url, `?lang=${locale}`);
+    const page = await session.browser.newPage(320, 800);
+    await openPane(page, session.server.url, `?lang=${locale}`);
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     for (const step of STEPS) {
       expect(await page.getByTestId(`step-${step}`).textContent()).toContain(catalog[`steps.${step}`]);
@@ -45,8 +34,8 @@ describe('the pane in each language', () => {
   });
 
   it('switches language from the header without losing the chosen list', async () => {
-    const page = await browser.newPage(800, 700);
-    await openPane(page, server.url, '?lang=en');
+    const page = await session.browser.newPage(800, 700);
+    await openPane(page, session.server.url, '?lang=en');
     await uploadCsv(page, 'people.csv', PEOPLE_CSV);
     await page.getByTestId('rows-table').waitFor();
     await page.getByTestId('language').selectOption('pl');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { officeMockScript, type MockOutlook } from './office-mock';
 import { waitForText } from './pane';
 
@@ -13,21 +13,10 @@ const OUTLOOK: MockOutlook = {
 };
 
 describe('the pane inside Outlook (office-addin-mock): sign-in and history', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession();
 
   it('says clearly, translated, when this Outlook cannot sign in (no NAA, no dialogs)', async () => {
-    const page = await browser.newPage(320, 800);
+    const page = await session.browser.newPage(320, 800);
     // The server announces Microsoft 365 mode; the mocked Outlook has neither NAA nor Office dialogs.
     await page.route('**/api/auth-config', (route) =>
       route.fulfill({
@@ -39,7 +28,7 @@ describe('the pane inside Outlook (office-addin-mock): sign-in and history', () 
       if (/login\.|msal/i.test(r.url())) msal.push(r.url());
     });
     await page.addInitScript({ content: await officeMockScript({ ...OUTLOOK, displayLanguage: 'tr-TR' }) });
-    await page.goto(`${server.url}/taskpane.html?surface=compose`);
+    await page.goto(`${session.server.url}/taskpane.html?surface=compose`);
     const notice = page.getByTestId('signin-unavailable');
     await notice.waitFor();
     expect(await notice.textContent()).toContain("Outlook'un bu sürümü Seriatim'de oturum açamıyor");
@@ -49,16 +38,16 @@ describe('the pane inside Outlook (office-addin-mock): sign-in and history', () 
   });
 
   it("on the read surface opens on the history of the message's sender", async () => {
-    const list = (await server.upload('p.csv', 'email,firstName\nolga.ivanova@example.com,Ольга\nayse@example.com,Ayşe\n')).body;
-    const run = (await server.api('POST', '/api/runs', { listId: list.id, template: { subject: 'Приглашение на встречу', html: '<p>{{firstName}}</p>' } })).body;
-    await server.waitForRun(run.id);
+    const list = (await session.server.upload('p.csv', 'email,firstName\nolga.ivanova@example.com,Ольга\nayse@example.com,Ayşe\n')).body;
+    const run = (await session.server.api('POST', '/api/runs', { listId: list.id, template: { subject: 'Приглашение на встречу', html: '<p>{{firstName}}</p>' } })).body;
+    await session.server.waitForRun(run.id);
 
-    const page = await browser.newPage(320, 800);
+    const page = await session.browser.newPage(320, 800);
     const errors = collectErrors(page);
     await page.addInitScript({
       content: await officeMockScript({ ...OUTLOOK, from: { displayName: 'Ольга Иванова', emailAddress: 'Olga.Ivanova@example.com' } }),
     });
-    await page.goto(`${server.url}/taskpane.html?surface=read`);
+    await page.goto(`${session.server.url}/taskpane.html?surface=read`);
     await waitForText(page, 'history-summary', (t) => t === '1 message to Olga.Ivanova@example.com');
     expect(await page.getByTestId('history-address').inputValue()).toBe('Olga.Ivanova@example.com');
     const item = page.getByTestId('history-item');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { openPane, reachReview, waitForText } from './pane';
 
 /** Six people; the second and the fifth have no title, which the template uses. */
@@ -15,23 +15,12 @@ const STAFF_CSV = [
 ].join('\n');
 
 describe('the preview jumps to the recipients with warnings', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer({ seedSamples: false });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession({ seedSamples: false });
 
   it('counts them, goes to each in turn and says what is wrong in the pane\'s language', async () => {
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
-    await openPane(page, server.url, '?lang=pl');
+    await openPane(page, session.server.url, '?lang=pl');
     await reachReview(page, { name: 'staff.csv', content: STAFF_CSV }, 'Szanowny {{title}} {{name}}', '<p>{{title}} {{name}}</p>');
 
     await waitForText(page, 'preview-warning-nav', (t) => t.includes('Odbiorcy z ostrzeżeniami: 2'));
