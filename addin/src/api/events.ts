@@ -44,8 +44,8 @@ async function streamEvents(runId: string, onProgress: (e: ProgressEvent) => voi
 const FINAL = new Set(['completed', 'cancelled']);
 const POLL_MS = 1500;
 
-/** Progress of a run as an event, built from a polled Run. */
-function progressOf(run: Run): ProgressEvent {
+/** Progress of a run as an event, built from a polled Run (its rate is not known from one reading). */
+export function progressOf(run: Run): ProgressEvent {
   return {
     runId: run.id,
     status: run.status,

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { Button, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Folder, MessageSummary } from '../../../shared/api';
 import { getMessages } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useLayout } from '../ui/styles';
+import { usePaged } from '../ui/usePaged';
 
 const PAGE = 50;
 
@@ -25,28 +25,11 @@ export function MessageList(props: { folder: Folder; onOpen: (id: string) => voi
   const styles = useStyles();
   const layout = useLayout();
   const { t, formatDateTime } = useI18n();
-  const [messages, setMessages] = useState<MessageSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = async (offset: number) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await getMessages(props.folder.id, offset, PAGE);
-      setMessages((m) => (offset === 0 ? page.messages : [...m, ...page.messages]));
-      setTotal(page.total);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    void load(0);
+  const list = usePaged(async (offset) => {
+    const page = await getMessages(props.folder.id, offset, PAGE);
+    return { items: page.messages, total: page.total };
   }, [props.folder.id]);
+  const { items: messages, total, loading, error } = list;
 
   return (
     <div className={layout.stack}>
@@ -58,7 +41,7 @@ export function MessageList(props: { folder: Folder; onOpen: (id: string) => voi
       <h3 className={layout.subheading} data-testid="mailbox-folder-title">
         {props.folder.name} · <span data-testid="mailbox-count">{t('common.messages', { count: total })}</span>
       </h3>
-      <ErrorBar error={error} onRetry={() => void load(0)} />
+      <ErrorBar error={error} onRetry={list.reload} />
       <ul className={styles.list} data-testid="message-list">
         {messages.map((m) => (
           <li key={m.id} className={styles.item} data-testid="message-row">
@@ -73,7 +56,7 @@ export function MessageList(props: { folder: Folder; onOpen: (id: string) => voi
       </ul>
       {!loading && messages.length === 0 && !error && <p className={layout.muted}>{t('mailbox.empty')}</p>}
       {loading && <Spinner size="tiny" label={t('app.loading')} />}
-      {!loading && messages.length < total && <Button onClick={() => void load(messages.length)}>{t('common.loadMore')}</Button>}
+      {!loading && messages.length < total && <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>}
     </div>
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Field, Link, Select, Spinner } from '@fluentui/react-components';
-import { DeliveryStatus, type Delivery } from '../../../shared/api';
+import { DeliveryStatus } from '../../../shared/api';
 import { getDeliveries, getRun, reportCsvUrl, reportXlsxUrl, retryFailed } from '../api';
 import { useI18n } from '../i18n';
 import { CountsGrid } from '../sending/CountsGrid';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
+import { usePaged } from '../ui/usePaged';
 import { DeliveriesTable } from './DeliveriesTable';
 import { RunStatusBadge } from './StatusBadge';
 
@@ -23,10 +24,6 @@ export function ReportStep(props: {
   const { t } = useI18n();
   const run = useAsync(() => getRun(props.runId), [props.runId]);
   const [status, setStatus] = useState<DeliveryStatus | null>(null);
-  const [rows, setRows] = useState<Delivery[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<unknown>(null);
 
@@ -42,23 +39,11 @@ export function ReportStep(props: {
     }
   };
 
-  const load = async (offset: number) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await getDeliveries(props.runId, status, offset, PAGE);
-      setRows((r) => (offset === 0 ? page.deliveries : [...r, ...page.deliveries]));
-      setTotal(page.total);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    void load(0);
+  const report = usePaged(async (offset) => {
+    const page = await getDeliveries(props.runId, status, offset, PAGE);
+    return { items: page.deliveries, total: page.total };
   }, [props.runId, status]);
+  const { items: rows, total, loading, error } = report;
 
   return (
     <section className={layout.stack} aria-labelledby="report-heading">
@@ -104,12 +89,12 @@ export function ReportStep(props: {
         )}
       </div>
       <ErrorBar error={retryError} testId="retry-error" />
-      <ErrorBar error={error} onRetry={() => void load(0)} />
+      <ErrorBar error={error} onRetry={report.reload} />
       <DeliveriesTable deliveries={rows} caption={t('report.title')} />
       {!loading && rows.length === 0 && !error && <p className={layout.muted}>{t('report.empty')}</p>}
       {loading && <Spinner size="tiny" label={t('app.loading')} />}
       {!loading && rows.length < total && (
-        <Button onClick={() => void load(rows.length)}>{t('common.loadMore')}</Button>
+        <Button onClick={report.loadMore}>{t('common.loadMore')}</Button>
       )}
       <div className={layout.actions}>
         {run.value ? (
