@@ -67,6 +67,14 @@ describe('the task pane, whole flow against the real server', () => {
     expect(await page.getByTestId('report-csv').getAttribute('href')).toMatch(/\/api\/runs\/[^/]+\/report\.csv$/);
     await screenshot(page, 'flow-report-800');
 
+    // Someone asks not to be mailed again: one click on their report row suppresses them for the organisation.
+    const first = page.locator('[data-testid="report-row"]').first();
+    const address = (await first.locator('td').first().textContent()) as string;
+    await first.getByTestId('report-suppress').click();
+    await first.getByTestId('report-suppressed').waitFor();
+    const suppression = await session.server.api('GET', '/api/suppression');
+    expect(suppression.body.entries).toEqual([expect.objectContaining({ value: address.toLowerCase(), kind: 'address', source: 'report' })]);
+
     // Mailbox: the new folder holds 5 messages, each with its own To and subject.
     await page.getByTestId('open-folder').click();
     await waitForText(page, 'mailbox-count', (t) => t === '5 messages');

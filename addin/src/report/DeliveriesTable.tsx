@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Delivery } from '../../../shared/api';
 import { useI18n } from '../i18n';
 import { useLayout } from '../ui/styles';
@@ -16,11 +17,26 @@ const useStyles = makeStyles({
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The per-recipient report rows: address, status and the reason when not sent. */
-export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string }) {
+/**
+ * The per-recipient report rows: address, status and the reason when not sent; with `onSuppress`,
+ * each addressed row can be put on the suppression list ("do not mail again").
+ */
+export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string; onSuppress?: (delivery: Delivery) => Promise<void> }) {
   const styles = useStyles();
   const layout = useLayout();
   const { t } = useI18n();
+  const [suppressed, setSuppressed] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState<string | null>(null);
+  const suppress = async (d: Delivery) => {
+    if (!props.onSuppress) return;
+    setBusy(d.id);
+    try {
+      await props.onSuppress(d);
+      setSuppressed((s) => new Set(s).add(d.id));
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <div className={layout.scroll}>
       <table className={styles.table} data-testid="report-table">
@@ -45,7 +61,27 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string
               <td className={styles.cell}>
                 <StatusBadge status={d.status} />
               </td>
-              <td className={styles.cell}>{d.reason ?? ''}</td>
+              <td className={styles.cell}>
+                {d.reason ?? ''}
+                {props.onSuppress && d.to && d.reason !== 'SUPPRESSED' && (
+                  <div>
+                    {suppressed.has(d.id) ? (
+                      <span className={layout.muted} data-testid="report-suppressed">{t('report.suppressed')}</span>
+                    ) : (
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        data-testid="report-suppress"
+                        aria-label={t('report.suppressLabel', { address: d.to })}
+                        disabled={busy === d.id}
+                        onClick={() => void suppress(d).catch(() => undefined)}
+                      >
+                        {t('report.suppress')}
+                      </Button>
+                    )}
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Field, Link, Select, Spinner } from '@fluentui/react-components';
-import { DeliveryStatus } from '../../../shared/api';
-import { getDeliveries, getRun, reportCsvUrl, reportXlsxUrl, retryFailed } from '../api';
+import { DeliveryStatus, type Delivery } from '../../../shared/api';
+import { getDeliveries, getRun, reportCsvUrl, reportXlsxUrl, retryFailed, suppressDelivery } from '../api';
 import { useI18n } from '../i18n';
 import { CountsGrid } from '../sending/CountsGrid';
 import { ErrorBar } from '../ui/ErrorBar';
@@ -26,6 +26,17 @@ export function ReportStep(props: {
   const [status, setStatus] = useState<DeliveryStatus | null>(null);
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<unknown>(null);
+  const [suppressError, setSuppressError] = useState<unknown>(null);
+
+  const suppress = async (d: Delivery) => {
+    setSuppressError(null);
+    try {
+      await suppressDelivery(d.id);
+    } catch (e) {
+      setSuppressError(e);
+      throw e;
+    }
+  };
 
   const retry = async () => {
     setRetrying(true);
@@ -90,7 +101,8 @@ export function ReportStep(props: {
       </div>
       <ErrorBar error={retryError} testId="retry-error" />
       <ErrorBar error={error} onRetry={report.reload} />
-      <DeliveriesTable deliveries={rows} caption={t('report.title')} />
+      <ErrorBar error={suppressError} testId="suppress-error" />
+      <DeliveriesTable deliveries={rows} caption={t('report.title')} onSuppress={suppress} />
       {!loading && rows.length === 0 && !error && <p className={layout.muted}>{t('report.empty')}</p>}
       {loading && <Spinner size="tiny" label={t('app.loading')} />}
       {!loading && rows.length < total && (
