@@ -153,7 +153,7 @@ export const en = {
   'report.empty': 'No recipients with this status.',
   'report.suppress': 'Do not mail again',
   'report.suppressed': 'On the suppression list',
-  'report.suppressLabel': 'Add {address} to the suppression list: no run will mail it again',
+  'report.suppressLabel': 'Do not mail again: {address}',
   'report.openFolder': 'Open the folder in Mailbox',
   'report.newRun': 'New mailing',
   'mailbox.title': 'Mailbox',

@@ -170,7 +170,7 @@ export const pl: Catalog = {
   'report.empty': 'Brak odbiorców o tym stanie.',
   'report.suppress': 'Nie wysyłaj ponownie',
   'report.suppressed': 'Na liście wykluczeń',
-  'report.suppressLabel': 'Dodaj {address} do listy wykluczeń: żadna wysyłka już do niego nie trafi',
+  'report.suppressLabel': 'Nie wysyłaj ponownie: {address}',
   'report.openFolder': 'Otwórz folder w skrzynce',
   'report.newRun': 'Nowa wysyłka',
   'mailbox.title': 'Skrzynka',

@@ -175,7 +175,7 @@ export const ru: Catalog = {
   'report.empty': 'Нет получателей с этим статусом.',
   'report.suppress': 'Больше не отправлять',
   'report.suppressed': 'В списке исключений',
-  'report.suppressLabel': 'Добавить {address} в список исключений: ни одна рассылка больше не будет ему отправлена',
+  'report.suppressLabel': 'Больше не отправлять: {address}',
   'report.openFolder': 'Открыть папку в почтовом ящике',
   'report.newRun': 'Новая рассылка',
   'mailbox.title': 'Почтовый ящик',

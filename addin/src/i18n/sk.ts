@@ -170,7 +170,7 @@ export const sk: Catalog = {
   'report.empty': 'Žiadni príjemcovia s týmto stavom.',
   'report.suppress': 'Už neposielať',
   'report.suppressed': 'Na zozname vylúčených',
-  'report.suppressLabel': 'Pridať {address} do zoznamu vylúčených: žiadne rozosielanie mu už nepríde',
+  'report.suppressLabel': 'Už neposielať: {address}',
   'report.openFolder': 'Otvoriť priečinok v schránke',
   'report.newRun': 'Nové rozosielanie',
   'mailbox.title': 'Poštová schránka',

@@ -155,7 +155,7 @@ export const tr: Catalog = {
   'report.empty': 'Bu durumda alıcı yok.',
   'report.suppress': 'Bir daha gönderme',
   'report.suppressed': 'Engelleme listesinde',
-  'report.suppressLabel': '{address} adresini engelleme listesine ekle: hiçbir gönderim ona tekrar gitmez',
+  'report.suppressLabel': 'Bir daha gönderme: {address}',
   'report.openFolder': 'Klasörü posta kutusunda aç',
   'report.newRun': 'Yeni gönderim',
   'mailbox.title': 'Posta kutusu',
