@@ -91,7 +91,7 @@ export async function startServer(overrides: ServerOverrides = {}, env: Record<s
     limits: { ...base.limits, ...overrides.limits },
   };
   const core = createCore(config, { microsoft: config.graph ? await loadMicrosoftParts() : undefined });
-  const app = createApp({ config, db: core.db, log: core.log, provider: core.provider, engine: core.engine, progress: core.progress }, core.localUser, core.microsoft ?? undefined);
+  const app = createApp({ config, db: core.db, log: core.log, provider: core.provider, limitsFor: core.limitsFor, engine: core.engine, progress: core.progress }, core.localUser, core.microsoft ?? undefined);
   const server = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app)
     : http.createServer(app);

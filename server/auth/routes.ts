@@ -2,35 +2,27 @@ import { Router } from 'express';
 import { AppError } from '../errors';
 import { userOf } from '../http/context';
 import type { Db } from '../store/db';
-import { findGrant } from '../store/grants';
 import type { AssertionCache } from './assertions';
+import { grantStatusOf } from './grant-status';
 import { accountOf, GRAPH_SCOPES } from './graph-tokens';
 import type { TokenClient } from './token-client';
 
-/** The state of a user's background-sending grant as the pane shows it. */
-export interface BackgroundGrantStatus { granted: boolean; grantedAt: string | null; updatedAt: string | null }
-
-function statusOf(db: Db, userId: string): BackgroundGrantStatus {
-  const g = findGrant(db, userId);
-  return { granted: Boolean(g), grantedAt: g?.createdAt ?? null, updatedAt: g?.updatedAt ?? null };
-}
-
 /**
- * `GET/POST/DELETE /api/background-grant`: whether runs may keep sending with Outlook closed. POST
+ * `GET/POST/DELETE /api/background-grant` (`BackgroundGrantStatus`, shared/api): whether runs may keep sending with Outlook closed. POST
  * is the one-time "allow background sending": the current sign-in is exchanged once more and its
  * refreshable token cache kept, encrypted, for this user only. DELETE revokes it.
  */
 export function backgroundGrantRoutes(deps: { db: Db; client: TokenClient; assertions: AssertionCache }): Router {
   const router = Router();
   router.get('/background-grant', (req, res) => {
-    res.json(statusOf(deps.db, userOf(req).id));
+    res.json(grantStatusOf(deps.db, userOf(req).id));
   });
   router.post('/background-grant', async (req, res) => {
     const user = userOf(req);
     const assertion = deps.assertions.current(user.id);
     if (!assertion) throw new AppError('UNAUTHENTICATED', 'Sign in again, then allow background sending.', { reason: 'token-expired' });
     await deps.client.grant(accountOf(user.id), assertion, GRAPH_SCOPES);
-    res.status(201).json(statusOf(deps.db, user.id));
+    res.status(201).json(grantStatusOf(deps.db, user.id));
   });
   router.delete('/background-grant', async (req, res) => {
     await deps.client.revoke(accountOf(userOf(req).id));

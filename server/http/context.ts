@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Engine } from '../engine/engine';
+import type { LimitsFor } from '../engine/organisation-limits';
 import type { ProgressHub } from '../engine/progress';
 import type { MailboxProvider } from '../providers/mailbox';
 import type { Db } from '../store/db';
@@ -13,6 +14,8 @@ export interface AppContext {
   db: Db;
   log: Logger;
   provider: MailboxProvider;
+  /** The limits one mailbox is paced to (the engine's own): the provider's, or its organisation's. */
+  limitsFor: LimitsFor;
   engine: Engine;
   progress: ProgressHub;
 }

@@ -2,6 +2,7 @@
 // with them. Nothing here may import from addin/ or server/.
 export * from './audience';
 export * from './auth-config';
+export * from './background-grant';
 export * from './errors';
 export * from './history';
 export * from './lists';

@@ -5,11 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundGrantStatus, MeResponse } from '../../shared/api';
 import { createMicrosoftAuth, type MicrosoftAuth } from '../../server/auth/microsoft';
 import { seal } from '../../server/auth/sealed';
 import type { AccountKey, TokenClient } from '../../server/auth/token-client';
 import { loadConfig } from '../../server/config';
 import { Engine } from '../../server/engine/engine';
+import { limitsByOrganisation } from '../../server/engine/organisation-limits';
 import { ProgressHub } from '../../server/engine/progress';
 import { AppError } from '../../server/errors';
 import { createApp } from '../../server/http/app';
@@ -73,13 +75,15 @@ beforeAll(async () => {
     SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
     SERIATIM_SECRET_KEY: KEY.toString('base64'), SERIATIM_GRAPH_URL: emulator.url, SERIATIM_AUTHORITY_URL: AUTHORITY,
     SERIATIM_JWKS_URL: keys.jwksUrl, SERIATIM_DATA_DIR: dir, SERIATIM_LOG_LEVEL: 'silent',
+    SERIATIM_ORG_LIMITS: JSON.stringify({ [TENANT]: { perDay: 2500 } }),
   });
   db = openDb(config.dbFile);
   microsoft = createMicrosoftAuth({ config: config.graph!, db, client });
   const log = pino({ level: 'silent' });
   const provider = createGraphProvider({ db, tokens: microsoft.tokens, graphUrl: config.graph!.graphUrl, ...FAST });
-  const engine = new Engine({ db, provider, progress: new ProgressHub(), log });
-  const app = createApp({ config, db, log, provider, engine, progress: new ProgressHub() }, { id: 'local', tenantId: 'local', email: 'x@y', name: 'x' }, microsoft);
+  const limitsFor = limitsByOrganisation(provider.limits, config.organisationLimits);
+  const engine = new Engine({ db, provider, progress: new ProgressHub(), log, limitsFor });
+  const app = createApp({ config, db, log, provider, limitsFor, engine, progress: new ProgressHub() }, { id: 'local', tenantId: 'local', email: 'x@y', name: 'x' }, microsoft);
   server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -132,12 +136,30 @@ describe('the API in Microsoft mode', () => {
     expect(claims.body.error.details).toEqual({ reason: 'claims-challenge', claims: '{"access_token":{}}' });
   });
 
+  it('says on /api/me that it sends through Graph, with the organisation\'s limits and the caller\'s role', async () => {
+    const me = await api('GET', '/api/me', await keys.sign(apiClaims(OID)));
+    expect(me.status).toBe(200);
+    expect(MeResponse.parse(me.body)).toEqual({
+      user: { id: `${OID}.${TENANT}`, name: 'Adele Vance', email: 'adele@contoso.test' },
+      mode: 'microsoft',
+      provider: 'graph',
+      limits: { perMinute: 30, perDay: 2500, concurrency: 2 },
+      admin: false,
+      backgroundGrant: { granted: false, grantedAt: null, updatedAt: null },
+    });
+    const admin = await api('GET', '/api/me', await keys.sign(apiClaims(OID, { roles: ['Seriatim.Admin'] })));
+    expect(admin.body.admin).toBe(true);
+  });
+
   it('grants, uses and revokes background sending', async () => {
     const token = await keys.sign(apiClaims(OID));
     expect((await api('GET', '/api/background-grant', token)).body.granted).toBe(false);
+    expect((await api('GET', '/api/me', token)).body.backgroundGrant).toEqual({ granted: false, grantedAt: null, updatedAt: null });
     const granted = await api('POST', '/api/background-grant', token);
     expect(granted.status).toBe(201);
     expect(granted.body.granted).toBe(true);
+    expect(BackgroundGrantStatus.parse(granted.body)).toEqual(granted.body);
+    expect((await api('GET', '/api/me', token)).body.backgroundGrant).toEqual(granted.body);
     // After a restart there is no pane token in memory: tokens come from the grant.
     const restarted = createMicrosoftAuth({ config: loadConfig({
       SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
@@ -149,6 +171,7 @@ describe('the API in Microsoft mode', () => {
     expect((await api('DELETE', '/api/background-grant', token)).status).toBe(204);
     expect(findGrant(db, user.id)).toBeUndefined();
     expect((await api('GET', '/api/background-grant', token)).body.granted).toBe(false);
+    expect((await api('GET', '/api/me', token)).body.backgroundGrant.granted).toBe(false);
     expect(await restarted.tokens.getToken(user).catch((e: AppError) => (e.details as { reason: string }).reason)).toBe('sign-in-required');
   });
 });
@@ -166,6 +189,8 @@ describe('startServer in Microsoft mode', () => {
       const token = await keys.sign(apiClaims(OID));
       const grant = await fetch(`${running.url}/api/background-grant`, { headers: { authorization: `Bearer ${token}` } });
       expect(await grant.json()).toEqual({ granted: false, grantedAt: null, updatedAt: null });
+      const me = await fetch(`${running.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await me.json()).toMatchObject({ mode: 'microsoft', provider: 'graph', admin: false, backgroundGrant: { granted: false } });
     } finally {
       await running.close();
       fs.rmSync(data, { recursive: true, force: true });

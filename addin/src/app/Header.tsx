@@ -1,5 +1,6 @@
 import { Button, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { LOCALE_NAMES, SUPPORTED_LOCALES, useI18n, type Locale } from '../i18n';
+import { SettingsButton } from '../settings/SettingsButton';
 
 /** The pane's top-level views. */
 export type View = 'compose' | 'runs' | 'history' | 'mailbox';
@@ -26,7 +27,8 @@ const useStyles = makeStyles({
     '@media (min-width: 600px)': { order: 1, flexGrow: 1, justifyContent: 'flex-end' },
   },
   current: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline', textUnderlineOffset: '4px' },
-  language: { minWidth: '7.5em', width: '7.5em', '@media (min-width: 600px)': { order: 2 } },
+  tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, '@media (min-width: 600px)': { order: 2 } },
+  language: { minWidth: '7.5em', width: '7.5em' },
 });
 
 const VIEWS: { view: View; key: 'nav.compose' | 'nav.runs' | 'nav.history' | 'nav.mailbox' }[] = [
@@ -36,7 +38,7 @@ const VIEWS: { view: View; key: 'nav.compose' | 'nav.runs' | 'nav.history' | 'na
   { view: 'mailbox', key: 'nav.mailbox' },
 ];
 
-/** Title, navigation between the guided flow, runs and mailbox, and the language picker. */
+/** Title, navigation between the guided flow, runs and mailbox, the language picker and the settings. */
 export function Header(props: { view: View; onView: (v: View) => void; onLocaleChange: (l: Locale) => void }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
@@ -46,20 +48,23 @@ export function Header(props: { view: View; onView: (v: View) => void; onLocaleC
         <img className={styles.logo} src="/assets/icon-32.png" alt="" />
         <h1 className={styles.title}>{t('app.title')}</h1>
       </div>
-      <Select
-        className={styles.language}
-        size="small"
-        aria-label={t('app.language')}
-        value={locale}
-        data-testid="language"
-        onChange={(_, d) => props.onLocaleChange(d.value as Locale)}
-      >
-        {SUPPORTED_LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LOCALE_NAMES[l]}
-          </option>
-        ))}
-      </Select>
+      <div className={styles.tools}>
+        <Select
+          className={styles.language}
+          size="small"
+          aria-label={t('app.language')}
+          value={locale}
+          data-testid="language"
+          onChange={(_, d) => props.onLocaleChange(d.value as Locale)}
+        >
+          {SUPPORTED_LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </Select>
+        <SettingsButton onLocaleChange={props.onLocaleChange} />
+      </div>
       <nav className={styles.nav} aria-label={t('nav.label')}>
         {VIEWS.map(({ view, key }) => (
           <Button
