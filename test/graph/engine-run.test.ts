@@ -1,9 +1,10 @@
+import { zipSync } from 'fflate';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRunRequest } from '../../shared/api';
 import { Engine } from '../../server/engine/engine';
 import { ProgressHub } from '../../server/engine/progress';
-import type { MailboxProvider, OutgoingAttachment } from '../../server/providers/mailbox';
+import { storeUpload, storeZip } from '../../server/services/attachments/uploads';
 import { planRun } from '../../server/services/runs';
 import { countDeliveries } from '../../server/store/deliveries';
 import { insertList } from '../../server/store/lists';
@@ -12,27 +13,18 @@ import { startGraphHarness, type GraphHarness } from './harness';
 
 const RECIPIENTS = 500;
 const BIG = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 7) % 256);
+const TERMS = new TextEncoder().encode('Terms and conditions\n'.repeat(100));
+const statementOf = (n: number) => new TextEncoder().encode(`Statement for ${n}\n`.repeat(50));
 
 /**
- * The engine does not put files on messages yet (the run's attachments are another part's work),
- * so this stands in for it: each recipient gets a small personal file, one of them also a 5 MB one.
+ * The run's files, stored as the API stores them: a small file for everyone, and a zip of each
+ * recipient's own statement; person 7 also gets a 5 MB handbook, which goes through an upload session.
  */
-function withAttachments(provider: MailboxProvider): MailboxProvider {
-  return {
-    ...provider,
-    open(user) {
-      const mailbox = provider.open(user);
-      const send: typeof mailbox.send = (message, options) => {
-        const n = Number(/^person(\d+)@/.exec(message.to[0])?.[1]);
-        const files: OutgoingAttachment[] = [
-          { name: `statement-${n}.txt`, contentType: 'text/plain', content: new TextEncoder().encode(`Statement for ${n}\n`.repeat(50)) },
-        ];
-        if (n === 7) files.push({ name: 'handbook.pdf', contentType: 'application/pdf', content: BIG });
-        return mailbox.send({ ...message, attachments: files }, options);
-      };
-      return Object.assign(Object.create(Object.getPrototypeOf(mailbox)), mailbox, { send });
-    },
-  };
+function storeFiles(db: GraphHarness['db'], ownerId: string): { termsId: string; setId: string } {
+  const files: Record<string, Uint8Array> = { 'handbook.pdf': BIG };
+  for (let n = 1; n <= RECIPIENTS; n++) files[`statement-${n}.txt`] = statementOf(n);
+  const set = storeZip(db, ownerId, 'statements.zip', zipSync(files, { level: 1 }));
+  return { termsId: storeUpload(db, ownerId, 'terms.txt', TERMS).id, setId: set.id };
 }
 
 let h: GraphHarness;
@@ -66,16 +58,19 @@ describe('a run of 500 through the real engine against the emulator, with faults
       f.add({ method: 'PUT', path: /AttachmentSessions/, nth: 2, action: { type: 'reset' } }),
     ];
 
-    const provider = withAttachments(h.provider);
-    const mailbox = provider.open(user);
+    const { provider, mailbox } = h;
     const folder = await mailbox.createFolder('Statements 2025');
-    const rows = Array.from({ length: RECIPIENTS }, (_, i) => ({ email: `person${i + 1}@example.test`, name: `Person ${i + 1}` }));
+    const rows = Array.from({ length: RECIPIENTS }, (_, i) => ({
+      email: `person${i + 1}@example.test`, name: `Person ${i + 1}`, files: i + 1 === 7 ? 'statement-7.txt; handbook.pdf' : `statement-${i + 1}.txt`,
+    }));
     const list = insertList(db, {
       ownerId: user.id, name: 'statements', source: 'upload', fileName: 'statements.csv',
-      columns: [{ name: 'email', type: 'email' }, { name: 'name', type: 'text' }], emailColumn: 'email', problems: [],
+      columns: [{ name: 'email', type: 'email' }, { name: 'name', type: 'text' }, { name: 'files', type: 'text' }], emailColumn: 'email', problems: [],
     }, rows);
+    const { termsId, setId } = storeFiles(db, user.id);
     const req = CreateRunRequest.parse({
       listId: list.id, folderId: folder.id, template: { subject: 'Your statement, {{name}}', html: '<p>Dear {{name}}, your statement is attached.</p>' },
+      attachments: [{ fileId: termsId }], recipientFiles: { fileSetId: setId, column: 'files' },
     });
     const { run } = await planRun(db, mailbox, user.id, req);
 
@@ -111,7 +106,10 @@ describe('a run of 500 through the real engine against the emulator, with faults
     expect(filed).toHaveLength(RECIPIENTS);
     expect(emulator.messagesIn(user.id, 'sentitems')).toHaveLength(0);
     expect(emulator.messagesIn(user.id, 'drafts')).toHaveLength(0);
-    const big = emulator.sentLog.find((s) => s.to[0] === 'person7@example.test')!;
-    expect(big.attachments.map((a) => a.size)).toContain(BIG.length);
+    for (const s of emulator.sentLog) {
+      const n = Number(/^person(\d+)@/.exec(s.to[0])![1]);
+      const expected = [['terms.txt', TERMS.length], [`statement-${n}.txt`, statementOf(n).length], ...(n === 7 ? [['handbook.pdf', BIG.length]] : [])];
+      expect(s.attachments.map((a) => [a.name, a.size]).sort(), s.to[0]).toEqual(expected.sort());
+    }
   });
 });

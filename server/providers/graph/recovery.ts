@@ -93,8 +93,13 @@ async function resolveUnconfirmed(ctx: GraphContext, rec: DraftRecord, tag: Mess
   }
   const sent = (await searchByTag(ctx, tag)).find((m) => !m.isDraft);
   if (sent) return { kind: 'sent', receipt: await settleSent(ctx, rec, sent) };
-  throw new ProviderError({
-    kind: 'transient', code: 'SEND_UNCONFIRMED', outcome: 'unknown',
+  throw sendUnconfirmed();
+}
+
+/** A send whose outcome cannot be seen yet: the engine asks findSent again before anything is resent. */
+export function sendUnconfirmed(cause?: unknown): ProviderError {
+  return new ProviderError({
+    kind: 'transient', code: 'SEND_UNCONFIRMED', outcome: 'unknown', cause,
     message: 'The message may have been sent, but its copy has not appeared yet; it will be checked again before anything is resent.',
   });
 }

@@ -12,10 +12,10 @@ import { postAttachment, uploadAttachment } from './attachments';
 import type { GraphContext } from './context';
 import { beginDraft, deleteDraft, findDraft, listUnfiled, updateDraft } from './draft-ids';
 import { toProviderError, type GraphStage } from './errors';
-import { discardDraft, resolveRecord, settleSent } from './recovery';
+import { discardDraft, resolveRecord, sendUnconfirmed, settleSent } from './recovery';
 import { buildDraft, planAttachments } from './requests';
 import { signInRequired } from './retry';
-import { toReceipt, waitForSentCopy, type MessageState } from './sent-copy';
+import { probeMessage, toReceipt, waitForSentCopy, type MessageState } from './sent-copy';
 
 /** Runs one step of the send path and classifies its failure for the engine. */
 export async function step<T>(stage: GraphStage, run: () => Promise<T>): Promise<T> {
@@ -41,7 +41,10 @@ async function createDraft(ctx: GraphContext, message: OutgoingMessage, tag: str
   return draft;
 }
 
-/** POST .../send, recording 'sending' first; a refusal leaves the draft reusable (or removes it when permanent). */
+/**
+ * POST .../send, recording 'sending' first; a refusal leaves the draft reusable (or removes it when
+ * permanent), unless the draft is no longer an unsent draft: then the outcome is unknown.
+ */
 async function submit(ctx: GraphContext, tag: string, draftId: string): Promise<void> {
   updateDraft(ctx.db, ctx.ownerId, tag, { state: 'sending' });
   try {
@@ -49,6 +52,8 @@ async function submit(ctx: GraphContext, tag: string, draftId: string): Promise<
   } catch (err) {
     if (!(err instanceof ProviderError) || err.outcome !== 'not-sent') throw err;
     if (err.kind === 'permanent') {
+      // Left 'sending' for findSent to settle: the refusal may be of a draft already sent.
+      if (!(await isUnsentDraft(ctx, draftId))) throw sendUnconfirmed(err);
       // Nothing will make this draft sendable; do not leave it in the user's Drafts.
       await discardDraft(ctx, draftId).catch(() => undefined);
       deleteDraft(ctx.db, ctx.ownerId, tag);
@@ -58,6 +63,17 @@ async function submit(ctx: GraphContext, tag: string, draftId: string): Promise<
     throw err;
   }
   updateDraft(ctx.db, ctx.ownerId, tag, { state: 'sent' });
+}
+
+/**
+ * Whether a draft whose send was refused is still an unsent draft. Graph refuses to send a draft
+ * that is gone (404, also while a sent copy is in transit) or no longer a draft (400): that happens
+ * when the send of a process that died with it in flight was carried out after the next process
+ * found the draft unsent and sent it again. Only a draft still there was certainly not sent.
+ */
+async function isUnsentDraft(ctx: GraphContext, draftId: string): Promise<boolean> {
+  const state = await probeMessage(ctx.api, draftId, ctx.retry).catch(() => 'missing' as const);
+  return state !== 'missing' && state.isDraft;
 }
 
 /**
