@@ -35,6 +35,13 @@ const noop: MailboxProvider = {
     createFolder: async () => FOLDER,
     send: async (m) => ({ messageId: m.messageId, providerId: m.tag.deliveryId }),
     findSent: async () => undefined,
+    listMessages: async () => ({ total: 0, messages: [] }),
+    getMessage: async () => {
+      throw new Error('not used by the benchmark');
+    },
+    getRawMessage: async () => {
+      throw new Error('not used by the benchmark');
+    },
   }),
 };
 

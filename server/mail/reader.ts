@@ -1,16 +1,32 @@
 import { simpleParser } from 'mailparser';
 
-/** Headers and bodies of a stored MIME message, decoded for display. */
-export interface ReadMessage { headers: Array<{ name: string; value: string }>; html: string | null; text: string | null }
+/** A file in a MIME message, described (its bytes are not kept). */
+export interface ReadAttachment { name: string; contentType: string; size: number; inline: boolean; contentId: string | null }
 
-/** Decodes a MIME message: every header line as sent (unfolded, decoded) and the HTML and text bodies. */
+/** Headers, bodies and attachments of a stored MIME message, decoded for display. */
+export interface ReadMessage {
+  headers: Array<{ name: string; value: string }>;
+  html: string | null;
+  text: string | null;
+  attachments: ReadAttachment[];
+}
+
+/** Decodes a MIME message: every header line as sent (unfolded, decoded), the HTML and text bodies, and what is attached. */
 export async function readMime(raw: Buffer): Promise<ReadMessage> {
   const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const headers = parsed.headerLines.map((h) => {
     const colon = h.line.indexOf(':');
     return { name: h.line.slice(0, colon).trim(), value: decodeHeaderValue(parsed.headers.get(h.key), h.line.slice(colon + 1).trim()) };
   });
-  return { headers, html: typeof parsed.html === 'string' ? parsed.html : null, text: parsed.text ?? null };
+  const attachments = parsed.attachments.map((a) => ({
+    name: a.filename ?? 'attachment',
+    contentType: a.contentType,
+    size: a.size,
+    // Inline: an image the HTML shows through `cid:` (multipart/related), not a file to open.
+    inline: a.related === true || a.contentDisposition === 'inline',
+    contentId: a.cid ?? null,
+  }));
+  return { headers, html: typeof parsed.html === 'string' ? parsed.html : null, text: parsed.text ?? null, attachments };
 }
 
 function decodeHeaderValue(value: unknown, fallback: string): string {

@@ -1,4 +1,4 @@
-import type { Folder, MessageTag } from '../../shared/api';
+import type { Folder, MessageDetail, MessageSummary, MessageTag } from '../../shared/api';
 import type { PacerLimits } from '../engine/pacer';
 
 /** A file sent with a message; an inline one is shown where the HTML says `cid:<contentId>`. */
@@ -45,6 +45,12 @@ export interface SavedDraft {
 /** What a provider reports about a message it sent (or found already sent). */
 export interface SentReceipt { messageId: string; providerId: string }
 
+/** Which slice of a folder to list: `limit` messages after the first `offset`, newest first. */
+export interface PageRequest { offset: number; limit: number }
+
+/** One slice of a folder's messages and how many the folder holds in all. */
+export interface MessagePage { total: number; messages: MessageSummary[] }
+
 /**
  * A person's mailbox as the engine and the HTTP layer see it. Implementations: local (embedded),
  * graph, smtp. Failures are thrown as `ProviderError` (engine/classify) so they are classified once.
@@ -62,6 +68,12 @@ export interface Mailbox {
   send(message: OutgoingMessage, options: { folderId: string }): Promise<SentReceipt>;
   /** Asks whether a message with this tag already went out: the exactly-once check after a crash. */
   findSent(tag: MessageTag): Promise<SentReceipt | undefined>;
+  /** A page of a folder's messages, newest first; throws AppError FOLDER_NOT_FOUND for an unknown folder. */
+  listMessages(folderId: string, page: PageRequest): Promise<MessagePage>;
+  /** One message with its headers, decoded bodies and attachment list; throws AppError NOT_FOUND when it is not there. */
+  getMessage(id: string): Promise<MessageDetail>;
+  /** One message's full MIME source; throws AppError NOT_FOUND when it is not there. */
+  getRawMessage(id: string): Promise<Buffer>;
   /**
    * Reads a draft the author saved in Outlook, by its REST or immutable id, waiting (bounded) until
    * the saved copy is visible; throws AppError DRAFT_NOT_FOUND when it never shows up. Absent on
@@ -80,6 +92,15 @@ export interface MailboxProvider {
 /** The value of the `X-Seriatim-Tag` header carried by every message. */
 export function formatTag(tag: MessageTag): string {
   return `${tag.runId}:${tag.deliveryId}`;
+}
+
+/**
+ * The run and delivery named by a tag value (`runId:deliveryId`), or null when it is not one.
+ * Every provider reads tags through this, so a message shows the same tag whichever holds it.
+ */
+export function parseTag(value: string | null | undefined): MessageTag | null {
+  const [runId, deliveryId] = value?.split(':') ?? [];
+  return runId && deliveryId ? { runId, deliveryId } : null;
 }
 
 /** Name of the header that carries the tag. */

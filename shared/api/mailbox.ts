@@ -44,12 +44,27 @@ export const MessagesResponse = z.object({
   total: z.number().int(),
 });
 
-/** `GET /api/mailbox/messages/:id`: headers and bodies of one stored message. */
+/** A file carried by a message, as listed when the message is read (its bytes stay in the raw MIME). */
+export const MessageAttachment = z.object({
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  /** Shown in the body (an image referenced as `cid:<contentId>`) rather than attached. */
+  inline: z.boolean(),
+  contentId: z.string().nullable(),
+});
+/** Parsed message attachment. */
+export type MessageAttachment = z.infer<typeof MessageAttachment>;
+
+/** `GET /api/mailbox/messages/:id`: headers, bodies and attachments of one message. */
 export const MessageDetail = MessageSummary.extend({
   headers: z.array(z.object({ name: z.string(), value: z.string() })),
   html: z.string().nullable(),
   text: z.string().nullable(),
+  /** Size of the whole MIME message in bytes. */
   size: z.number().int(),
+  /** Absent from servers older than the list; read as none. */
+  attachments: z.array(MessageAttachment).default([]),
 });
 /** Parsed message detail. */
 export type MessageDetail = z.infer<typeof MessageDetail>;

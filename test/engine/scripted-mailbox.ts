@@ -37,6 +37,13 @@ export class ScriptedProvider implements MailboxProvider {
       },
       send: (message) => this.send(message),
       findSent: async (tag) => this.findSent(tag),
+      listMessages: async () => ({ total: 0, messages: [] }),
+      getMessage: async () => {
+        throw new Error('not supported by the scripted mailbox');
+      },
+      getRawMessage: async () => {
+        throw new Error('not supported by the scripted mailbox');
+      },
     };
   }
 

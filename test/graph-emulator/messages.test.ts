@@ -135,3 +135,40 @@ describe("mail folders", () => {
     expect((await graph("GET", "/me/mailFolders/inbox")).body.displayName).toBe("Inbox");
   });
 });
+
+describe("message lists and MIME", () => {
+  it("counts a folder's messages with $count=true on every page, and pages with $top and $skip", async () => {
+    const { graph } = tenant;
+    for (const tag of ["c1", "c2", "c3"]) await graph("POST", "/me/messages", { body: draftBody(tag) });
+    const first = await graph("GET", "/me/mailFolders/drafts/messages?$select=subject&$top=2&$count=true");
+    expect(first.body["@odata.count"]).toBe(3);
+    expect(first.body.value.map((m: { subject: string }) => m.subject)).toEqual(["Hello c3", "Hello c2"]);
+    const second = await graph("GET", first.body["@odata.nextLink"]);
+    expect(second.body["@odata.count"]).toBe(3);
+    expect(second.body.value.map((m: { subject: string }) => m.subject)).toEqual(["Hello c1"]);
+    expect((await graph("GET", "/me/mailFolders/drafts/messages?$top=1")).body["@odata.count"]).toBeUndefined();
+    expect((await graph("GET", "/me/mailFolders/drafts/messages?$count=maybe")).status).toBe(400);
+  });
+
+  it("returns a message as MIME through $value, x- headers and attachments included", async () => {
+    const { graph, emulator } = tenant;
+    const draft = await graph("POST", "/me/messages", { body: draftBody("m1", ["a@example.test"]) });
+    await graph("POST", `/me/messages/${draft.body.id}/attachments`, {
+      body: { "@odata.type": "#microsoft.graph.fileAttachment", name: "note.txt", contentType: "text/plain", contentBytes: Buffer.from("hi").toString("base64") },
+    });
+    await graph("POST", `/me/messages/${draft.body.id}/send`);
+    const sent = (await graph("GET", "/me/mailFolders/sentitems/messages")).body.value[0];
+    const reply = await fetch(`${emulator.url}/me/messages/${sent.id}/$value`, { headers: { Authorization: `Bearer ${tenant.token}` } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("content-type")).toBe("text/plain");
+    const mime = (await reply.text()).replace(/\r\n[ \t]+/g, " ");
+    expect(mime).toMatch(/^Subject: Hello m1$/m);
+    expect(mime).toMatch(/^x-seriatim-delivery: m1$/im);
+    expect(mime).toContain(`Message-ID: ${sent.internetMessageId}`);
+    expect(mime).toMatch(/^MIME-Version: 1\.0$/m);
+    expect(mime).toContain('filename=note.txt');
+    const missing = await fetch(`${emulator.url}/me/messages/nope/$value`, { headers: { Authorization: `Bearer ${tenant.token}` } });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe("ErrorItemNotFound");
+  });
+});

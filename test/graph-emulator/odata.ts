@@ -31,6 +31,15 @@ export function readSelect(query: URLSearchParams): string[] | undefined {
   return raw.split(",").map((part) => part.trim()).filter(Boolean);
 }
 
+/** Reads `$count`: true or false, anything else refused as OData does. */
+export function readCount(query: URLSearchParams): boolean {
+  const raw = query.get("$count");
+  if (raw === null) return false;
+  if (raw.toLowerCase() === "true") return true;
+  if (raw.toLowerCase() === "false") return false;
+  throw badRequest(`Invalid value '${raw}' for $count query option found. The $count query option requires a Boolean value.`);
+}
+
 /** Splits `$expand` on top-level commas and reads each entry's nested `$filter`. */
 export function readExpand(query: URLSearchParams): ExpandOption[] {
   const raw = query.get("$expand");

@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { CreateFolderRequest, type MessageDetail, type MessageSummary } from '../../../shared/api';
+import { CreateFolderRequest } from '../../../shared/api';
 import { AppError } from '../../errors';
-import { readMime } from '../../mail/reader';
-import { findMessage, listMessages, readRaw, type MessageRecord } from '../../store/messages';
 import type { AppContext } from '../context';
 import { userOf } from '../context';
 import { parseWith } from '../validate';
@@ -13,15 +11,16 @@ const Page = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-function presentMessage(m: MessageRecord): MessageSummary {
-  const [runId, deliveryId] = m.tag?.split(':') ?? [];
-  return {
-    id: m.id, folderId: m.folderId, messageId: m.messageId, to: m.to, subject: m.subject,
-    tag: runId && deliveryId ? { runId, deliveryId } : null, createdAt: m.createdAt,
-  };
+/** A download name from a message id: Graph ids carry `=`, `-`, `_`, Message-IDs `@` and dots. */
+function emlName(id: string): string {
+  return `${id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120) || 'message'}.eml`;
 }
 
-/** The signed-in user's mailbox: folders, a folder's messages, one message (decoded or raw). */
+/**
+ * The signed-in user's mailbox: folders, a folder's messages, one message (decoded or raw). Every
+ * read goes through the provider, so Microsoft 365 mode shows the user's Graph mailbox and local
+ * mode the embedded one.
+ */
 export function mailboxRoutes(ctx: AppContext): Router {
   const router = Router();
   const mailboxOf = (req: Parameters<typeof userOf>[0]) => ctx.provider.open(userOf(req));
@@ -34,26 +33,19 @@ export function mailboxRoutes(ctx: AppContext): Router {
     res.status(201).json(await mailboxOf(req).createFolder(body.name, body.parentId));
   });
   router.get('/mailbox/folders/:id/messages', async (req, res) => {
-    const folder = await mailboxOf(req).findFolder(req.params.id);
-    if (!folder) throw new AppError('FOLDER_NOT_FOUND', `There is no folder "${req.params.id}".`);
     const page = parseWith(Page, req.query, 'query');
-    const { total, messages } = listMessages(ctx.db, userOf(req).id, folder.id, page.offset, page.limit);
-    res.json({ total, messages: messages.map(presentMessage) });
+    const mailbox = mailboxOf(req);
+    // By id, well-known name or display name, as everywhere else a folder is named.
+    const folder = await mailbox.findFolder(req.params.id);
+    if (!folder) throw new AppError('FOLDER_NOT_FOUND', `There is no folder "${req.params.id}".`);
+    res.json(await mailbox.listMessages(folder.id, page));
   });
   router.get('/mailbox/messages/:id', async (req, res) => {
-    const owner = userOf(req).id;
-    const m = findMessage(ctx.db, owner, req.params.id);
-    const raw = m && readRaw(ctx.db, owner, m.id);
-    if (!m || !raw) throw new AppError('NOT_FOUND', `There is no message "${req.params.id}".`);
-    const body: MessageDetail = { ...presentMessage(m), ...(await readMime(raw)), size: raw.length };
-    res.json(body);
+    res.json(await mailboxOf(req).getMessage(req.params.id));
   });
-  router.get('/mailbox/messages/:id/raw', (req, res) => {
-    const owner = userOf(req).id;
-    const m = findMessage(ctx.db, owner, req.params.id);
-    const raw = m && readRaw(ctx.db, owner, m.id);
-    if (!m || !raw) throw new AppError('NOT_FOUND', `There is no message "${req.params.id}".`);
-    res.type('message/rfc822').attachment(`${m.id}.eml`).send(raw);
+  router.get('/mailbox/messages/:id/raw', async (req, res) => {
+    const raw = await mailboxOf(req).getRawMessage(req.params.id);
+    res.type('message/rfc822').attachment(emlName(req.params.id)).send(raw);
   });
   return router;
 }

@@ -1,17 +1,24 @@
-import type { Folder, MessageTag } from '../../../shared/api';
+import type { Folder, MessageDetail, MessageSummary, MessageTag } from '../../../shared/api';
 import { AppError } from '../../errors';
 import { composeMime } from '../../mail/composer';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../mail/message-size';
+import { readMime } from '../../mail/reader';
 import type { Db } from '../../store/db';
 import { ensureWellKnownFolders, findFolder, insertFolder, listFolders, type FolderRecord } from '../../store/folders';
-import { findMessageByTag, insertMessage } from '../../store/messages';
-import type { Mailbox, MailboxProvider, OutgoingMessage, SentReceipt } from '../mailbox';
-import { formatTag } from '../mailbox';
+import { findMessage, findMessageByTag, insertMessage, listMessages, readRaw, type MessageRecord } from '../../store/messages';
+import type { Mailbox, MailboxProvider, MessagePage, OutgoingMessage, PageRequest, SentReceipt } from '../mailbox';
+import { formatTag, parseTag } from '../mailbox';
 import type { PacerLimits } from '../../engine/pacer';
 import { ProviderError } from '../../engine/classify';
 
 function presentFolder(f: FolderRecord): Folder {
   return { id: f.id, name: f.name, parentId: f.parentId, wellKnownName: f.wellKnownName, messageCount: f.messageCount };
+}
+
+function presentMessage(m: MessageRecord): MessageSummary {
+  return {
+    id: m.id, folderId: m.folderId, messageId: m.messageId, to: m.to, subject: m.subject, tag: parseTag(m.tag), createdAt: m.createdAt,
+  };
 }
 
 /**
@@ -68,6 +75,29 @@ export class LocalMailbox implements Mailbox {
   async findSent(tag: MessageTag): Promise<SentReceipt | undefined> {
     const m = findMessageByTag(this.db, this.ownerId, formatTag(tag));
     return m && { messageId: m.messageId, providerId: m.id };
+  }
+
+  async listMessages(folderId: string, page: PageRequest): Promise<MessagePage> {
+    if (!findFolder(this.db, this.ownerId, folderId)) throw new AppError('FOLDER_NOT_FOUND', `There is no folder "${folderId}".`);
+    const { total, messages } = listMessages(this.db, this.ownerId, folderId, page.offset, page.limit);
+    return { total, messages: messages.map(presentMessage) };
+  }
+
+  async getMessage(id: string): Promise<MessageDetail> {
+    const { record, raw } = this.load(id);
+    return { ...presentMessage(record), ...(await readMime(raw)), size: raw.length };
+  }
+
+  async getRawMessage(id: string): Promise<Buffer> {
+    return this.load(id).raw;
+  }
+
+  /** A stored message by its id or its Message-ID, with its MIME source. */
+  private load(id: string): { record: MessageRecord; raw: Buffer } {
+    const record = findMessage(this.db, this.ownerId, id);
+    const raw = record && readRaw(this.db, this.ownerId, record.id);
+    if (!record || !raw) throw new AppError('NOT_FOUND', `There is no message "${id}" in this mailbox.`);
+    return { record, raw };
   }
 }
 

@@ -4,6 +4,7 @@ import { compileFilter } from "../filter";
 import { Mailbox } from "../mailbox";
 import { createDraft, updateMessage } from "../message-input";
 import { measureMessage, StoredMessage } from "../message-model";
+import { buildMessageMime } from "../message-mime";
 import { checkMessageSelect, describeMessage, MESSAGE_PROPERTIES, presentMessage } from "../message-presenter";
 import { applyOrderBy, OUTLOOK_PAGES, readExpand, readSelect } from "../odata";
 import { collectionReply, entityReply, noContent } from "../replies";
@@ -52,7 +53,19 @@ function messageOf(ctx: RequestContext): StoredMessage {
   return mailboxOf(ctx).requireMessage(ctx.params.id);
 }
 
-/** Messages: list (with $filter, paging), create drafts, get, update, delete. */
+/** `$value`: the message as MIME, served as `text/plain` as the Graph docs show it. */
+async function mimeOf(message: StoredMessage) {
+  return { status: 200, headers: { "Content-Type": "text/plain" }, body: await buildMessageMime(message) };
+}
+
+function messageInFolder(ctx: RequestContext): StoredMessage {
+  const folder = mailboxOf(ctx).requireFolder(ctx.params.folder);
+  const message = messageOf(ctx);
+  if (message.folderId !== folder.id) throw itemNotFound();
+  return message;
+}
+
+/** Messages: list (with $filter, $count, paging), create drafts, get, get as MIME (`$value`), update, delete. */
 export const messageRoutes: RouteDef[] = [
   { method: "GET", path: "/messages", scope: "mailbox", handle: (ctx) => listMessages(ctx, undefined, `${ctx.ownerSegment}/messages`) },
   {
@@ -72,17 +85,9 @@ export const messageRoutes: RouteDef[] = [
     handle: (ctx) => createMessage(ctx, mailboxOf(ctx).requireFolder(ctx.params.folder).id),
   },
   { method: "GET", path: "/messages/:id", scope: "mailbox", handle: (ctx) => showMessage(ctx, messageOf(ctx)) },
-  {
-    method: "GET",
-    path: "/mailFolders/:folder/messages/:id",
-    scope: "mailbox",
-    handle: (ctx) => {
-      const folder = mailboxOf(ctx).requireFolder(ctx.params.folder);
-      const message = messageOf(ctx);
-      if (message.folderId !== folder.id) throw itemNotFound();
-      return showMessage(ctx, message);
-    },
-  },
+  { method: "GET", path: "/mailFolders/:folder/messages/:id", scope: "mailbox", handle: (ctx) => showMessage(ctx, messageInFolder(ctx)) },
+  { method: "GET", path: "/messages/:id/$value", scope: "mailbox", handle: (ctx) => mimeOf(messageOf(ctx)) },
+  { method: "GET", path: "/mailFolders/:folder/messages/:id/$value", scope: "mailbox", handle: (ctx) => mimeOf(messageInFolder(ctx)) },
   {
     method: "PATCH",
     path: "/messages/:id",
