@@ -9,6 +9,8 @@ import { localAuth } from './auth';
 import type { AppContext } from './context';
 import { errorHandler } from './error-handler';
 import { authConfigRoutes } from './auth-config/routes';
+import { downloadRoutes } from './downloads/routes';
+import { DownloadTickets, ticketOrAuth } from './downloads/tickets';
 import { exportRoutes } from './exports/routes';
 import { historyRoutes } from './history/routes';
 import { listRoutes } from './lists/routes';
@@ -33,14 +35,16 @@ export function createApp(ctx: AppContext, localUser: User, microsoft?: Pick<Mic
     next();
   });
   const api = express.Router();
-  // Microsoft mode validates the pane's access token; local mode has one user on loopback.
-  api.use(microsoft ? microsoft.authenticate : localAuth(localUser));
+  // Microsoft mode validates the pane's access token (or, for a download link, its ticket); local mode has one user on loopback.
+  const tickets = new DownloadTickets();
+  api.use(microsoft ? ticketOrAuth(tickets, microsoft.authenticate) : localAuth(localUser));
   api.use(express.json({ limit: '10mb' }));
   if (microsoft) api.use(microsoft.routes);
   for (const routes of [meRoutes, listRoutes, mailboxRoutes, previewRoutes, runRoutes, templateRoutes]) api.use(routes(ctx));
   api.use(historyRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(suppressionRoutes(ctx));
+  api.use(downloadRoutes(tickets));
   api.use((req, _res, next) => next(new AppError('NOT_FOUND', `There is no API route ${req.method} ${req.originalUrl}.`)));
   app.use('/api', authConfigRoutes(ctx));
   app.use('/api', api);

@@ -3,6 +3,7 @@
 export * from './audience';
 export * from './auth-config';
 export * from './background-grant';
+export * from './downloads';
 export * from './errors';
 export * from './history';
 export * from './lists';

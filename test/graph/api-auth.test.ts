@@ -197,3 +197,53 @@ describe('startServer in Microsoft mode', () => {
     }
   });
 });
+
+describe('download links in Microsoft mode', () => {
+  const upload = async (token: string, name: string, text: string) => {
+    const res = await fetch(`${base}/api/files?fileName=${encodeURIComponent(name)}`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: text,
+    });
+    return (await res.json()) as { id: string };
+  };
+  const get = async (url: string) => {
+    const res = await fetch(base + url);
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('opens a file with a one-minute, single-use ticket instead of a bearer token, for that path only', async () => {
+    const token = await keys.sign(apiClaims(OID));
+    const file = await upload(token, 'bordro-açıklaması.txt', 'Şükrü Öztürk — Ekim');
+    expect((await get(`/api/files/${file.id}`)).status).toBe(401);
+
+    const issued = await api('POST', '/api/downloads', token, { path: `/api/files/${file.id}` });
+    expect(issued.status).toBe(201);
+    expect(Date.parse(issued.body.expiresAt) - Date.now()).toBeLessThanOrEqual(60_000);
+    const first = await get(issued.body.url);
+    expect(first).toEqual({ status: 200, text: 'Şükrü Öztürk — Ekim' });
+    const again = await get(issued.body.url);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.text).error.details.reason).toBe('ticket-used');
+
+    const other = await upload(token, 'other.txt', 'other');
+    const ticket = new URL(base + (await api('POST', '/api/downloads', token, { path: `/api/files/${file.id}` })).body.url).searchParams.get('ticket') as string;
+    const elsewhere = await get(`/api/files/${other.id}?ticket=${encodeURIComponent(ticket)}`);
+    expect(elsewhere.status).toBe(401);
+    expect(JSON.parse(elsewhere.text).error.details.reason).toBe('ticket-invalid');
+    const forged = await get(`/api/files/${file.id}?ticket=${encodeURIComponent(ticket.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))}`);
+    expect(forged.status).toBe(401);
+  });
+
+  it('offers tickets only for downloads, and a ticket never opens what its user does not own', async () => {
+    const token = await keys.sign(apiClaims(OID));
+    const refused = await api('POST', '/api/downloads', token, { path: '/api/lists' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect((await api('POST', '/api/downloads', undefined, { path: '/api/lists' })).status).toBe(401);
+
+    const mine = await upload(token, 'mine.txt', 'private');
+    const stranger = await keys.sign(apiClaims('b2c3d4e5-0000-4000-8000-00000000000b', { name: 'Megan Bowen', preferred_username: 'megan@contoso.test' }));
+    const theirs = await api('POST', '/api/downloads', stranger, { path: `/api/files/${mine.id}` });
+    expect(theirs.status).toBe(201);
+    expect((await get(theirs.body.url)).status).toBe(404);
+  });
+});
