@@ -83,14 +83,23 @@ export class RecurringScheduler {
     try {
       const user = findUser(db, def.ownerId);
       if (!user) throw new AppError('NOT_FOUND', `The owner ${def.ownerId} of this schedule no longer exists.`);
-      const stored = def.request as { options?: Record<string, unknown> };
-      // The run date merged into messages is the schedule's date, so the run uses the schedule's zone.
+      const stored = def.request as { options?: Record<string, unknown>; audience?: Record<string, unknown> };
+      // The run date merged into messages is the schedule's date, so the run uses the schedule's zone;
+      // date rules ("birthday today") are evaluated on that date, not on the clock's, even when a
+      // missed occurrence is planned late in its day.
       const options = { ...stored.options, scheduledAt: undefined, timeZone: stored.options?.timeZone ?? def.timeZone };
-      const request = CreateRunRequest.parse({ ...def.request, options, dryRun: false });
+      const audience = { ...stored.audience, runDate, timeZone: stored.audience?.timeZone ?? options.timeZone };
+      const request = CreateRunRequest.parse({ ...def.request, audience, options, dryRun: false });
       const { run } = await planRun(db, this.deps.provider.open(user), user.id, request);
       settleRunDate(db, def.id, runDate, { status: 'planned', runId: run?.id ?? null, reason: null });
       log.info({ definitionId: def.id, runDate, runId: run?.id, stage: 'schedule' }, 'planned a recurring run');
     } catch (err) {
+      if (isEmptyAudience(err)) {
+        // Nobody today (no birthdays, no anniversaries): nothing to send, and nothing went wrong.
+        settleRunDate(db, def.id, runDate, { status: 'skipped', runId: null, reason: `EMPTY_AUDIENCE: nobody is in the audience on ${runDate}.` });
+        log.info({ definitionId: def.id, runDate, stage: 'schedule' }, 'nobody in the audience on this run date');
+        return;
+      }
       const reason = err instanceof AppError ? `${err.code}: ${err.message}` : `INTERNAL: ${(err as Error).message}`;
       settleRunDate(db, def.id, runDate, { status: 'failed', runId: null, reason });
       log.error({ err, definitionId: def.id, runDate, stage: 'schedule' }, 'a recurring run could not be planned');
@@ -106,4 +115,9 @@ export class RecurringScheduler {
     }
     return cron;
   }
+}
+
+/** The planner's refusal of a run that would reach nobody. */
+function isEmptyAudience(err: unknown): boolean {
+  return err instanceof AppError && (err.details as { reason?: unknown } | undefined)?.reason === 'EMPTY_AUDIENCE';
 }

@@ -68,16 +68,20 @@ export interface PlannedRun { run: RunRecord | null; planned: PlannedDelivery[] 
 
 /**
  * Validates everything, then freezes the run: one delivery row per recipient, inserted with the run
- * in one transaction. Bad input changes nothing. A dry run stops after planning.
+ * in one transaction. Bad input changes nothing. A dry run stops after planning; only a dry run may
+ * `allowEmptyAudience` (checking a schedule whose date rules select nobody today).
  */
-export async function planRun(db: Db, mailbox: Mailbox, ownerId: string, req: CreateRunRequest): Promise<PlannedRun> {
+export async function planRun(
+  db: Db, mailbox: Mailbox, ownerId: string, req: CreateRunRequest, check: { allowEmptyAudience?: boolean } = {},
+): Promise<PlannedRun> {
   const list = requireList(db, ownerId, req.listId);
   const emailColumn = resolveEmailColumn(list, req.emailColumn);
   // Who it goes to is decided now, at plan time: filter, marks, company choice, suppression, exclusions.
   const audience = resolveAudience(db, list, emailColumn, req.audience, {
     ...req.options, now: req.options.scheduledAt ? new Date(req.options.scheduledAt) : undefined,
   });
-  assertAudienceSelected(audience);
+  // A schedule's check may find nobody today (no birthdays); everything else is still checked.
+  if (!check.allowEmptyAudience) assertAudienceSelected(audience);
   const rows = audience.plan.recipients.map((r) => r.values);
   // The template (inline or from the library), run-level fields, files and addressing, checked before anything is stored.
   const message = prepareMessage(db, ownerId, list, req, mailbox.maxMessageBytes);

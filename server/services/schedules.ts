@@ -23,7 +23,9 @@ export async function createSchedule(db: Db, mailbox: Mailbox, ownerId: string, 
   if (body.run.options.scheduledAt) {
     throw new AppError('VALIDATION_FAILED', 'A schedule has no single start time; leave run.options.scheduledAt out.', { issues: [{ path: 'run.options.scheduledAt', message: 'not allowed' }] });
   }
-  await planRun(db, mailbox, ownerId, { ...body.run, dryRun: true });
+  // Checked like a run, except that nobody in the audience today is fine: the date rules are
+  // evaluated again on every run date ("birthday today" on a day without birthdays).
+  await planRun(db, mailbox, ownerId, { ...body.run, dryRun: true }, { allowEmptyAudience: true });
   return insertDefinition(db, {
     id: newId(), ownerId, name: body.name, cron: body.cron, timeZone: body.timeZone,
     request: body.run as unknown as Record<string, unknown>, checkedUntil: new Date(now).toISOString(),

@@ -94,7 +94,7 @@ export function claimRunDate(
 
 /** Records how planning a claimed run date ended. */
 export function settleRunDate(
-  db: Db, definitionId: string, runDate: string, outcome: { status: 'planned' | 'failed'; runId: string | null; reason: string | null },
+  db: Db, definitionId: string, runDate: string, outcome: { status: 'planned' | 'failed' | 'skipped'; runId: string | null; reason: string | null },
 ): void {
   prepared(db, `UPDATE scheduled_runs SET status = ?, run_id = ?, reason = ?, updated_at = ?
     WHERE definition_id = ? AND run_date = ? AND status = 'planning'`)

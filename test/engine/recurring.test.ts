@@ -115,6 +115,46 @@ describe('recurring runs', () => {
   });
 });
 
+describe('a birthday schedule', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let db: Db;
+  let user: User;
+  let clock: number;
+  beforeEach(() => {
+    tmp = tempDir();
+    ({ db, user } = openStore(path.join(tmp.dir, 'store.db')));
+  });
+  afterEach(() => {
+    db.close();
+    tmp.remove();
+  });
+  const scheduler = () => new RecurringScheduler({ db, provider: createLocalProvider(db, LIMITS), log: createLogger('silent'), now: () => clock, holderId: 'server-a' });
+
+  it('is saved on a day without birthdays, sends on a day with one, and a day without is skipped as nobody, not failed', async () => {
+    const csv = 'firstName,email,birthDate\nAyşe,ayse@example.com,12.03.1990\nÖmer,omer@example.com,29.02.1988\n';
+    const list = await importList(db, user.id, { bytes: Buffer.from(csv), fileName: 'staff.csv' });
+    clock = at('2026-03-10T04:00:00Z');
+    const body = CreateScheduleRequest.parse({
+      name: 'Birthdays', cron: '0 8 * * *', timeZone: 'Europe/Istanbul',
+      run: { listId: list.id, template: { subject: 'İyi ki doğdun {{firstName}}', html: '<p>{{firstName}}</p>' }, audience: { filter: { type: 'birthdayToday', field: 'birthDate' } } },
+    });
+    // Nobody has a birthday on 10 March, yet the schedule is checked (template, list, folder) and saved.
+    const { id } = await createSchedule(db, createLocalProvider(db, LIMITS).open(user), user.id, body, clock);
+    const typo = CreateScheduleRequest.parse({ ...body, run: { ...body.run, template: { subject: 'Hi {{frstName}}', html: '<p>x</p>' } } });
+    await expect(createSchedule(db, createLocalProvider(db, LIMITS).open(user), user.id, typo, clock)).rejects.toMatchObject({ code: 'UNKNOWN_FIELDS' });
+
+    for (const day of ['2026-03-10', '2026-03-11', '2026-03-12']) {
+      clock = at(`${day}T05:00:01Z`);
+      await scheduler().tick();
+    }
+    const dates = listScheduledRuns(db, id).sort((a, b) => a.runDate.localeCompare(b.runDate));
+    expect(dates.map((d) => [d.runDate, d.status])).toEqual([['2026-03-10', 'skipped'], ['2026-03-11', 'skipped'], ['2026-03-12', 'planned']]);
+    expect(dates[0].reason).toBe('EMPTY_AUDIENCE: nobody is in the audience on 2026-03-10.');
+    const planned = db.prepare('SELECT COUNT(*) FROM deliveries WHERE run_id = ?').pluck().get(dates[2].runId) as number;
+    expect(planned).toBe(1);
+  });
+});
+
 describe('schedules over HTTP and in the CLI', () => {
   it('creates, lists, runs by itself, and deletes a schedule; other users\' are invisible', async () => {
     const s = await startTestServer();
