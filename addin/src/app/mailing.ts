@@ -1,5 +1,7 @@
 import type { ListSummary } from '../../../shared/api';
 import { EMPTY_FILTER, type FilterInput } from '../audience/filterModel';
+import { newRepeat, type RepeatInput } from '../options/repeat';
+import { NO_FILES, type MessageFiles, type TemplateOrigin } from '../message/files';
 
 /** The steps of the guided flow, in order. */
 export const STEPS = ['recipients', 'message', 'options', 'review', 'sending', 'report'] as const;
@@ -28,6 +30,10 @@ export interface Mailing {
   subject: string;
   html: string;
   draftLoaded: boolean;
+  /** Files for everyone and per recipient (see message/files.ts). */
+  files: MessageFiles;
+  /** The library template the message was filled from, if any. */
+  fromTemplate: TemplateOrigin | null;
   folder: FolderChoice;
   folderId: string | null;
   folderName: string | null;
@@ -35,6 +41,8 @@ export interface Mailing {
   acceptUnknown: boolean;
   /** `datetime-local` value; empty starts at once. */
   scheduleAt: string;
+  /** Once (a run), or a rule that saves the mailing as a schedule instead. */
+  repeat: RepeatInput;
   /** Cc, Bcc and Reply-To as typed (see extras.ts). */
   cc: string;
   bcc: string;
@@ -52,12 +60,15 @@ export function newMailing(): Mailing {
     subject: '',
     html: '',
     draftLoaded: false,
+    files: NO_FILES,
+    fromTemplate: null,
     folder: { mode: 'existing', id: null },
     folderId: null,
     folderName: null,
     options: { maxErrors: '0', batchSize: '', batchInterval: '', perMinute: '' },
     acceptUnknown: false,
     scheduleAt: '',
+    repeat: newRepeat(),
     cc: '',
     bcc: '',
     replyTo: '',

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n';
 import type { OfficeHost } from '../office';
 import type { Mailing, UpdateMailing } from '../app/mailing';
@@ -7,7 +7,12 @@ import { ErrorBar } from '../ui/ErrorBar';
 import { describeError } from '../ui/errors';
 import { useLayout } from '../ui/styles';
 import { FieldButtons } from './FieldButtons';
+import { filesComplete } from './files';
 import { insertAt } from './insertAtCursor';
+
+// Loaded when first shown, so the pane's first screen stays within its script budget.
+const TemplateLibrary = lazy(() => import('../templates/TemplateLibrary'));
+const MessageFiles = lazy(() => import('./MessageFiles'));
 
 const useStyles = makeStyles({
   body: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, minHeight: '14em' },
@@ -15,7 +20,11 @@ const useStyles = makeStyles({
 
 type Target = 'subject' | 'html';
 
-/** Step 2: subject and HTML body, with buttons inserting the list's fields; starts from the draft in compose mode. */
+/**
+ * Step 2: subject and HTML body, with buttons inserting the list's fields; starts from the draft in
+ * compose mode. The template library fills it from (or saves it to) a saved template; files go
+ * with every message or one per recipient.
+ */
 export function MessageStep(props: {
   host: OfficeHost | null;
   mailing: Mailing;
@@ -32,6 +41,8 @@ export function MessageStep(props: {
   const lastTarget = useRef<Target>('html');
   const [draftError, setDraftError] = useState<unknown>(null);
   const [draftNote, setDraftNote] = useState(false);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const libraryId = useId();
 
   const loadDraft = async () => {
     if (!host?.canReadDraft) return;
@@ -65,19 +76,40 @@ export function MessageStep(props: {
   };
 
   const fields = mailing.list?.columns.map((c) => c.name) ?? [];
-  const complete = mailing.subject.trim() !== '' && mailing.html.trim() !== '';
+  const written = mailing.subject.trim() !== '' && mailing.html.trim() !== '';
+  const filesReady = filesComplete(mailing.files, fields);
+  const complete = written && filesReady;
 
   return (
     <section className={layout.stack} aria-labelledby="message-heading">
       <h2 id="message-heading" className={layout.heading}>
         {t('message.title')}
       </h2>
-      {host?.canReadDraft && (
-        <div className={layout.row}>
+      <div className={layout.row}>
+        <Button
+          size="small"
+          data-testid="templates-toggle"
+          aria-expanded={libraryOpen}
+          aria-controls={libraryOpen ? libraryId : undefined}
+          onClick={() => setLibraryOpen((open) => !open)}
+        >
+          {t('message.templates')}
+        </Button>
+        {host?.canReadDraft && (
           <Button size="small" data-testid="load-draft" onClick={() => void loadDraft()}>
             {t('message.fromDraft')}
           </Button>
-        </div>
+        )}
+      </div>
+      {libraryOpen && (
+        <Suspense fallback={<Spinner size="tiny" label={t('app.loading')} />}>
+          <TemplateLibrary id={libraryId} host={host} mailing={mailing} update={update} />
+        </Suspense>
+      )}
+      {mailing.fromTemplate && (
+        <p className={layout.muted} data-testid="template-origin">
+          {t('message.templateLoaded', { name: mailing.fromTemplate.name })}
+        </p>
       )}
       {draftNote && (
         <MessageBar intent="info" data-testid="draft-loaded">
@@ -108,7 +140,11 @@ export function MessageStep(props: {
           onChange={(_, d) => update({ html: d.value })}
         />
       </Field>
-      {!complete && <p className={layout.muted}>{t('message.needContent')}</p>}
+      <Suspense fallback={<Spinner size="tiny" label={t('app.loading')} />}>
+        <MessageFiles mailing={mailing} update={update} />
+      </Suspense>
+      {!written && <p className={layout.muted}>{t('message.needContent')}</p>}
+      {!filesReady && <p className={layout.muted}>{t('message.needFileColumn')}</p>}
       <div className={layout.actions}>
         <Button data-testid="back" onClick={props.onBack}>
           {t('common.back')}

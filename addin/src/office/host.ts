@@ -1,4 +1,5 @@
 import { canOpenDialog, openDialog, type DialogAnswer } from './dialog';
+import { canSaveDraftIn, saveDraftRestId } from './draft';
 import type { Surface } from './surface';
 
 /** The subject and HTML body of the draft being written in Outlook. */
@@ -14,6 +15,10 @@ export interface OfficeHost {
   theme: 'light' | 'dark' | null;
   canReadDraft: boolean;
   readDraft(): Promise<DraftContent>;
+  /** Whether the draft can be saved to the mailbox (so the server can read it as a template). */
+  canSaveDraft: boolean;
+  /** Saves the draft in Outlook and returns its REST id (v2.0) for `POST /api/templates/from-draft`. */
+  saveDraft(): Promise<string>;
   /** Whether the host supports nested app authentication (MSAL's NAA bridge). */
   supportsNaa: boolean;
   /** Opens the sign-in dialog page (the fallback when NAA fails); null when the host has no dialogs. */
@@ -85,6 +90,8 @@ export function createOfficeHost(office: typeof Office, surface: Surface): Offic
     theme: themeFromBackground(context?.officeTheme?.bodyBackgroundColor),
     canReadDraft: surface === 'compose' && typeof item?.subject?.getAsync === 'function',
     readDraft: () => readDraftOf(office),
+    canSaveDraft: surface === 'compose' && canSaveDraftIn(office),
+    saveDraft: () => saveDraftRestId(office),
     supportsNaa: isSetSupported(office, 'NestedAppAuth', '1.1'),
     openDialog: canOpenDialog(office) ? (url) => openDialog(office, url) : null,
     readSender: async () => (surface === 'read' ? senderOf(office) : null),

@@ -11,8 +11,10 @@ import { scheduledAtOf } from '../app/extras';
 import { AddressFields, addressesValid } from './AddressFields';
 import { NumberField } from './NumberField';
 import { ScheduleField } from './ScheduleField';
+import { RepeatField } from './RepeatField';
+import { repeatProblem } from './repeat';
 
-/** Step 3: folder for sent copies, start time, error threshold, batches, pace, Cc/Bcc/Reply-To. */
+/** Step 3: folder for sent copies, start time or repeat rule, error threshold, batches, pace, Cc/Bcc/Reply-To. */
 export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; onBack: () => void; onNext: () => void }) {
   const layout = useLayout();
   const { t } = useI18n();
@@ -41,7 +43,7 @@ export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; on
   const optionsValid =
     runOptionsOf(mailing.options, false) !== null &&
     parseWhole(mailing.options.perMinute, 1, limit ?? OPTION_LIMITS.perMinute.max) !== null &&
-    scheduledAtOf(mailing.scheduleAt, new Date()) !== null &&
+    (mailing.repeat.kind === 'once' ? scheduledAtOf(mailing.scheduleAt, new Date()) !== null : repeatProblem(mailing.repeat) === null) &&
     addressesValid(mailing);
 
   const next = async () => {
@@ -89,7 +91,10 @@ export function OptionsStep(props: { mailing: Mailing; update: UpdateMailing; on
           onChange={(folder) => update({ folder })}
         />
       )}
-      <ScheduleField value={mailing.scheduleAt} onChange={(scheduleAt) => update({ scheduleAt })} />
+      <RepeatField value={mailing.repeat} onChange={(repeat) => update({ repeat })} />
+      {mailing.repeat.kind === 'once' && (
+        <ScheduleField value={mailing.scheduleAt} onChange={(scheduleAt) => update({ scheduleAt })} />
+      )}
       <NumberField
         label={t('options.maxErrors')}
         hint={t('options.maxErrorsHint')}

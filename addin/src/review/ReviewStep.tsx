@@ -1,21 +1,25 @@
 import { useState } from 'react';
 import { Button, Checkbox, Spinner } from '@fluentui/react-components';
-import type { PreviewRequest } from '../../../shared/api';
-import { createRun, getMe, preview } from '../api';
+import type { PreviewRequest, Schedule } from '../../../shared/api';
+import { createRun, createSchedule, getMe, preview } from '../api';
 import { useI18n } from '../i18n';
-import { addressSourcesOf, scheduledAtOf } from '../app/extras';
-import { filterOf } from '../audience/filterModel';
+import { scheduledAtOf } from '../app/extras';
 import { runOptionsOf, type Mailing, type UpdateMailing } from '../app/mailing';
+import { messageRequestOf } from '../message/files';
+import { describeRule } from '../options/describeRepeat';
+import { ruleOf } from '../options/repeat';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
 import { estimateMinutes, replaceField } from './estimate';
 import { PreviewPane } from './PreviewPane';
+import { runRequestOf, scheduleNameOf, scheduleRequestOf } from './runRequest';
+import { ScheduleSaved } from './ScheduleSaved';
 import { Summary } from './Summary';
 import { TemplateChecks } from './TemplateChecks';
 import { TestMessage } from './TestMessage';
 
-/** Step 4: summary, template checks, per-recipient preview, test message, and Start. */
+/** Step 4: summary, template checks, per-recipient preview, test message, and Start (or Save schedule when it repeats). */
 export function ReviewStep(props: {
   mailing: Mailing;
   update: UpdateMailing;
@@ -23,27 +27,30 @@ export function ReviewStep(props: {
   onStarted: (runId: string) => void;
 }) {
   const layout = useLayout();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { mailing, update } = props;
   const [rowIndex, setRowIndex] = useState(0);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<Schedule | null>(null);
   const list = mailing.list!;
+  // Subject, body (or the library template they came from) and the files, as the run will send them.
+  const message = messageRequestOf(mailing);
   const request: PreviewRequest = {
     listId: list.id,
     emailColumn: mailing.emailColumn ?? undefined,
-    template: { subject: mailing.subject, html: mailing.html },
+    ...message,
     rowIndex,
   };
-  const merged = useAsync(() => preview(request), [list.id, mailing.emailColumn, mailing.subject, mailing.html, rowIndex]);
+  const merged = useAsync(() => preview(request), [list.id, mailing.emailColumn, JSON.stringify(message), rowIndex]);
   const me = useAsync(getMe, []);
   const baseOptions = runOptionsOf(mailing.options, mailing.acceptUnknown);
-  const scheduledAt = scheduledAtOf(mailing.scheduleAt, new Date());
-  const options = baseOptions && scheduledAt !== null ? { ...baseOptions, ...(scheduledAt && { scheduledAt }) } : null;
-  const cc = addressSourcesOf(mailing.cc) ?? undefined;
-  const bcc = addressSourcesOf(mailing.bcc) ?? undefined;
-  const replyTo = addressSourcesOf(mailing.replyTo)?.[0];
-  const filter = filterOf(mailing.filter);
+  // Repeating: saved as a schedule, which has no single start time.
+  const repeat = ruleOf(mailing.repeat);
+  const repeating = mailing.repeat.kind !== 'once';
+  const scheduledAt = repeating ? undefined : scheduledAtOf(mailing.scheduleAt, new Date());
+  const options = baseOptions && scheduledAt !== null && (!repeating || repeat) ? { ...baseOptions, ...(scheduledAt && { scheduledAt }) } : null;
   const analysis = merged.value?.analysis;
   const hasSyntax = (analysis?.syntaxErrors.length ?? 0) > 0;
   const hasUnknown = (analysis?.unknownFields.length ?? 0) > 0;
@@ -57,17 +64,14 @@ export function ReviewStep(props: {
     setStarting(true);
     setStartError(null);
     try {
-      const run = await createRun({
-        listId: list.id,
-        emailColumn: mailing.emailColumn ?? undefined,
-        template: { subject: mailing.subject, html: mailing.html },
-        folderId: mailing.folderId ?? undefined,
-        options,
-        ...(cc && { cc }),
-        ...(bcc && { bcc }),
-        ...(replyTo && { replyTo }),
-        ...(filter && { audience: { filter } }),
-      });
+      const body = runRequestOf(mailing, message, options);
+      if (repeat) {
+        const name = scheduleNameOf(mailing.subject, list.name);
+        setSaved(await createSchedule(scheduleRequestOf(body, repeat, mailing.repeat.timeZone, name)));
+        setStarting(false);
+        return;
+      }
+      const run = await createRun(body);
       props.onStarted(run.id);
     } catch (e) {
       setStartError(e);
@@ -78,7 +82,7 @@ export function ReviewStep(props: {
   const perMinute = options?.perMinute ?? me.value?.limits.perMinute ?? 30;
   const minutes = estimateMinutes(merged.value?.total ?? list.rowCount, perMinute, options?.batchSize, options?.batchIntervalSeconds);
   const startsAt = scheduledAt ?? null;
-  const finishAt = new Date((startsAt ? Date.parse(startsAt) : Date.now()) + minutes * 60_000).toISOString();
+  const finishAt = repeating ? null : new Date((startsAt ? Date.parse(startsAt) : Date.now()) + minutes * 60_000).toISOString();
   return (
     <section className={layout.stack} aria-labelledby="review-heading">
       <h2 id="review-heading" className={layout.heading}>
@@ -92,7 +96,9 @@ export function ReviewStep(props: {
         minutes={minutes}
         startsAt={startsAt}
         finishAt={finishAt}
+        repeats={repeat ? describeRule(repeat, mailing.repeat.timeZone, i18n) : null}
       />
+      {repeating && <p className={layout.muted}>{t('schedule.eachRun')}</p>}
       <section className={layout.tight} aria-labelledby="checks-heading">
         <h3 id="checks-heading" className={layout.subheading}>
           {t('review.warnings')}
@@ -112,6 +118,7 @@ export function ReviewStep(props: {
       {merged.value && <PreviewPane preview={merged.value} busy={merged.loading} onIndex={setRowIndex} />}
       <TestMessage request={request} defaultTo={me.value?.user.email ?? ''} disabled={!analysis || hasSyntax} />
       <ErrorBar error={startError} testId="start-error" />
+      <ScheduleSaved schedule={saved} />
       {analysis && blocked && (
         <p className={layout.muted} data-testid="start-blocked">
           {hasSyntax ? t('review.blockedSyntax') : t('review.blockedUnknown')}
@@ -121,9 +128,15 @@ export function ReviewStep(props: {
         <Button data-testid="back" onClick={props.onBack}>
           {t('common.back')}
         </Button>
-        <Button appearance="primary" data-testid="start" disabled={blocked || starting} onClick={() => void start()}>
-          {starting ? t('review.starting') : t('review.start')}
-        </Button>
+        {repeating ? (
+          <Button appearance="primary" data-testid="save-schedule" disabled={blocked || starting || saved !== null} onClick={() => void start()}>
+            {starting ? t('schedule.saving') : t('schedule.save')}
+          </Button>
+        ) : (
+          <Button appearance="primary" data-testid="start" disabled={blocked || starting} onClick={() => void start()}>
+            {starting ? t('review.starting') : t('review.start')}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
 
-/** What will happen: list and count, email column, folder, when it starts, how long it takes and when it ends. */
+/** What will happen: list and count, email column, folder, when it starts or how it repeats, how long it takes and when it ends. */
 export function Summary(props: {
   listName: string;
   count: number;
@@ -16,7 +16,10 @@ export function Summary(props: {
   folderName: string;
   minutes: number;
   startsAt: string | null;
-  finishAt: string;
+  /** Null for a schedule: each run ends at its own time. */
+  finishAt: string | null;
+  /** The repeat rule in words, for a schedule. */
+  repeats?: string | null;
 }) {
   const styles = useStyles();
   const layout = useLayout();
@@ -26,8 +29,9 @@ export function Summary(props: {
     [t('review.emailColumn'), props.emailColumn, 'summary-email'],
     [t('review.folder'), props.folderName, 'summary-folder'],
     ...(props.startsAt ? [[t('review.startsAt'), formatDateTime(props.startsAt), 'summary-start'] as [string, string, string]] : []),
+    ...(props.repeats ? [[t('schedule.repeats'), props.repeats, 'summary-repeats'] as [string, string, string]] : []),
     [t('review.duration'), t('review.minutes', { count: props.minutes }), 'summary-duration'],
-    [t('review.finishAt'), formatDateTime(props.finishAt), 'summary-finish'],
+    ...(props.finishAt ? [[t('review.finishAt'), formatDateTime(props.finishAt), 'summary-finish'] as [string, string, string]] : []),
   ];
   return (
     <section className={layout.tight} aria-labelledby="summary-heading">

@@ -6,6 +6,7 @@ import { RunStatusBadge } from '../report/StatusBadge';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
+import { SchedulesSection } from './SchedulesSection';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
 
 const LIVE = new Set(['scheduled', 'queued', 'running', 'paused']);
 
-/** The user's runs, newest first; opening one shows its progress or its report. */
+/** The user's schedules, then their runs, newest first; opening a run shows its progress or its report. */
 export function RunsView(props: { onOpen: (runId: string, step: Step) => void }) {
   const styles = useStyles();
   const layout = useLayout();
@@ -33,28 +34,34 @@ export function RunsView(props: { onOpen: (runId: string, step: Step) => void })
       <h2 id="runs-heading" className={layout.heading}>
         {t('runs.title')}
       </h2>
-      <ErrorBar error={runs.error} onRetry={runs.reload} />
-      {runs.loading && !runs.value && <Spinner size="tiny" label={t('app.loading')} />}
-      {runs.value?.runs.length === 0 && <p className={layout.muted}>{t('runs.empty')}</p>}
-      <ul className={styles.list} data-testid="runs-list">
-        {runs.value?.runs.map((run) => (
-          <li key={run.id} className={styles.item} data-testid="run-item">
-            <div className={layout.row}>
-              <h3 className={styles.subject}>{run.subject}</h3>
-              <RunStatusBadge status={run.status} />
-            </div>
-            <span className={layout.muted}>
-              {t('runs.summary', { list: run.listName, sent: run.counts.sent, planned: run.counts.planned })}
-            </span>
-            <span className={layout.muted}>{t('runs.created', { date: formatDateTime(run.startedAt ?? run.createdAt) })}</span>
-            <div>
-              <Button size="small" onClick={() => props.onOpen(run.id, LIVE.has(run.status) ? 'sending' : 'report')}>
-                {t('runs.open')}
-              </Button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <SchedulesSection runs={runs.value?.runs ?? []} />
+      <section className={layout.tight} aria-labelledby="all-runs-heading">
+        <h3 id="all-runs-heading" className={layout.subheading}>
+          {t('runs.allRuns')}
+        </h3>
+        <ErrorBar error={runs.error} onRetry={runs.reload} />
+        {runs.loading && !runs.value && <Spinner size="tiny" label={t('app.loading')} />}
+        {runs.value?.runs.length === 0 && <p className={layout.muted}>{t('runs.empty')}</p>}
+        <ul className={styles.list} data-testid="runs-list">
+          {runs.value?.runs.map((run) => (
+            <li key={run.id} className={styles.item} data-testid="run-item">
+              <div className={layout.row}>
+                <h4 className={styles.subject}>{run.subject}</h4>
+                <RunStatusBadge status={run.status} />
+              </div>
+              <span className={layout.muted}>
+                {t('runs.summary', { list: run.listName, sent: run.counts.sent, planned: run.counts.planned })}
+              </span>
+              <span className={layout.muted}>{t('runs.created', { date: formatDateTime(run.startedAt ?? run.createdAt) })}</span>
+              <div>
+                <Button size="small" onClick={() => props.onOpen(run.id, LIVE.has(run.status) ? 'sending' : 'report')}>
+                  {t('runs.open')}
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
     </section>
   );
 }

@@ -1,0 +1,114 @@
+import { useEffect, useId, useState } from 'react';
+import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
+import type { ListSummary } from '../../../shared/api';
+import { uploadZip } from '../api';
+import { useI18n } from '../i18n';
+import { ErrorBar } from '../ui/ErrorBar';
+import { useLayout } from '../ui/styles';
+import { useMessageStyles } from './styles';
+import { recipientChoiceOf, type MessageFiles, type RecipientFileChoice } from './files';
+import { FileCheck } from './FileCheck';
+import { UploadButton } from './UploadButton';
+
+/**
+ * Per-recipient files: upload a zip, choose the list column naming each recipient's file and,
+ * optionally, the column with a password for their PDFs; then see whose files are missing.
+ */
+export function RecipientFilesPicker(props: {
+  list: ListSummary | null;
+  emailColumn: string | null;
+  files: MessageFiles;
+  onChange: (files: MessageFiles) => void;
+}) {
+  const layout = useLayout();
+  const messageStyles = useMessageStyles();
+  const { t, formatBytes } = useI18n();
+  const headingId = useId();
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const choice = props.files.perRecipient;
+  const columns = props.list?.columns.map((c) => c.name) ?? [];
+  const set = (next: RecipientFileChoice | null) => props.onChange({ ...props.files, perRecipient: next });
+  const change = (patch: Partial<RecipientFileChoice>) => choice && set({ ...choice, ...patch });
+
+  const upload = async ([file]: File[]) => {
+    setError(null);
+    setUploading(file.name);
+    try {
+      set(recipientChoiceOf(await uploadZip(file)));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(null);
+    }
+  };
+
+  // A column of another list (chosen before the list changed) counts as not chosen.
+  const column = choice?.column && columns.includes(choice.column) ? choice.column : null;
+  const password = choice?.passwordColumn && columns.includes(choice.passwordColumn) ? choice.passwordColumn : null;
+  const stale = choice !== null && (column !== choice.column || password !== choice.passwordColumn);
+  useEffect(() => {
+    if (stale) change({ column, passwordColumn: password });
+  }, [stale]);
+  return (
+    <section className={layout.tight} aria-labelledby={headingId}>
+      <h4 id={headingId} className={messageStyles.partTitle}>
+        {t('message.recipientFiles')}
+      </h4>
+      {!choice && (
+        <>
+          <span className={layout.muted}>{t('message.recipientFilesHint')}</span>
+          <UploadButton
+            label={t('message.uploadZip')}
+            accept=".zip,application/zip,application/x-zip-compressed"
+            busyLabel={uploading && t('message.uploading', { fileName: uploading })}
+            testId="zip-upload"
+            onFiles={upload}
+          />
+        </>
+      )}
+      {choice && (
+        <>
+          <div className={layout.row}>
+            <span data-testid="zip-summary">
+              {t('message.zipSummary', { name: choice.set.name, count: choice.set.fileCount, size: formatBytes(choice.set.totalSize) })}
+            </span>
+            <Button size="small" appearance="subtle" data-testid="zip-remove" onClick={() => set(null)}>
+              {t('message.removeZip')}
+            </Button>
+          </div>
+          <Field label={t('message.fileColumn')} required>
+            <Select className={layout.shrink} data-testid="file-column" value={column ?? ''} onChange={(_, d) => change({ column: d.value || null })}>
+              <option value="">{t('message.chooseColumn')}</option>
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('message.passwordColumn')} hint={t('message.passwordHint')}>
+            <Select className={layout.shrink} data-testid="password-column" value={password ?? ''} onChange={(_, d) => change({ passwordColumn: d.value || null })}>
+              <option value="">{t('message.noPassword')}</option>
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox
+            data-testid="skip-missing"
+            checked={choice.skipMissing}
+            label={t('message.skipMissing')}
+            onChange={(_, d) => change({ skipMissing: d.checked === true })}
+          />
+          {props.list && column && (
+            <FileCheck listId={props.list.id} emailColumn={props.emailColumn} files={props.files} />
+          )}
+        </>
+      )}
+      <ErrorBar error={error} testId="zip-upload-error" />
+    </section>
+  );
+}

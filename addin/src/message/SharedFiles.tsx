@@ -1,0 +1,85 @@
+import { useId, useState } from 'react';
+import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { uploadFile } from '../api';
+import { useI18n } from '../i18n';
+import { ErrorBar } from '../ui/ErrorBar';
+import { useLayout } from '../ui/styles';
+import { useMessageStyles } from './styles';
+import { addSharedFile, removeSharedFile, sharedBytes, sharedFileOf, type MessageFiles } from './files';
+import { UploadButton } from './UploadButton';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  name: { minWidth: 0 },
+});
+
+/** Files sent with every message: upload (several at once), the list with sizes, remove, and the total. */
+export function SharedFiles(props: { files: MessageFiles; onChange: (files: MessageFiles) => void }) {
+  const styles = useStyles();
+  const layout = useLayout();
+  const messageStyles = useMessageStyles();
+  const { t, formatBytes } = useI18n();
+  const headingId = useId();
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const upload = async (chosen: File[]) => {
+    setError(null);
+    let files = props.files;
+    try {
+      for (const file of chosen) {
+        setUploading(file.name);
+        files = addSharedFile(files, sharedFileOf(await uploadFile(file)));
+        props.onChange(files);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setUploading(null);
+    }
+  };
+
+  const { shared } = props.files;
+  return (
+    <section className={layout.tight} aria-labelledby={headingId}>
+      <h4 id={headingId} className={messageStyles.partTitle}>
+        {t('message.sharedFiles')}
+      </h4>
+      {shared.length === 0 && <span className={layout.muted}>{t('message.noSharedFiles')}</span>}
+      {shared.length > 0 && (
+        <ul className={styles.list} data-testid="shared-files">
+          {shared.map((file) => (
+            <li key={file.fileId} className={styles.file} data-testid="shared-file">
+              <span className={styles.name}>{file.name}</span>
+              <span className={layout.muted}>{formatBytes(file.size)}</span>
+              {file.inline && <Badge appearance="tint">{t('message.inlineFile')}</Badge>}
+              <Button
+                size="small"
+                appearance="subtle"
+                data-testid="shared-file-remove"
+                aria-label={t('message.removeFile', { name: file.name })}
+                onClick={() => props.onChange(removeSharedFile(props.files, file.fileId))}
+              >
+                {t('message.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {shared.length > 0 && (
+        <span className={layout.muted} data-testid="shared-total">
+          {t('message.totalSize', { size: formatBytes(sharedBytes(props.files)) })}
+        </span>
+      )}
+      <UploadButton
+        label={t('message.addFiles')}
+        multiple
+        busyLabel={uploading && t('message.uploading', { fileName: uploading })}
+        testId="shared-upload"
+        onFiles={upload}
+      />
+      <ErrorBar error={error} testId="shared-upload-error" />
+    </section>
+  );
+}

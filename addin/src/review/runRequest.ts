@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { CreateRunRequest, CreateScheduleRequest } from '../../../shared/api';
+import { addressSourcesOf } from '../app/extras';
+import type { Mailing } from '../app/mailing';
+import { filterOf } from '../audience/filterModel';
+import type { MessageRequest } from '../message/files';
+import { cronOf, type RepeatRule } from '../options/repeat';
+
+/** A run request as the pane sends it (before the server's defaults). */
+export type RunBody = z.input<typeof CreateRunRequest>;
+
+/** A schedule request as the pane sends it. */
+export type ScheduleBody = z.input<typeof CreateScheduleRequest>;
+
+const NAME_MAX = 200;
+
+/**
+ * What Start sends (`POST /api/runs`) and a schedule repeats: the list and address column, the
+ * message, the folder, the options, Cc/Bcc/Reply-To and the audience's filter.
+ */
+export function runRequestOf(mailing: Mailing, message: MessageRequest, options: NonNullable<RunBody['options']>): RunBody {
+  const cc = addressSourcesOf(mailing.cc) ?? undefined;
+  const bcc = addressSourcesOf(mailing.bcc) ?? undefined;
+  const replyTo = addressSourcesOf(mailing.replyTo)?.[0];
+  const filter = filterOf(mailing.filter);
+  return {
+    listId: mailing.list!.id,
+    emailColumn: mailing.emailColumn ?? undefined,
+    ...message,
+    folderId: mailing.folderId ?? undefined,
+    options,
+    ...(cc && { cc }),
+    ...(bcc && { bcc }),
+    ...(replyTo && { replyTo }),
+    ...(filter && { audience: { filter } }),
+  };
+}
+
+/** A schedule's name as lists show it: the subject and the list it goes to. */
+export function scheduleNameOf(subject: string, listName: string): string {
+  const name = subject.trim() ? `${subject.trim()} — ${listName}` : listName;
+  return name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name;
+}
+
+/**
+ * The schedule that repeats a run: the same list, audience, message and options, read on `rule`
+ * in `timeZone`. A schedule has no single start time, so `scheduledAt` goes; the run's time zone
+ * is the schedule's, so date rules ("birthday is today") and `{{runDate}}` use each run date there.
+ */
+export function scheduleRequestOf(run: RunBody, rule: RepeatRule, timeZone: string, name: string): ScheduleBody {
+  const { scheduledAt: _dropped, ...options } = run.options ?? {};
+  return { name, cron: cronOf(rule), timeZone, run: { ...run, options: { ...options, timeZone } } };
+}
