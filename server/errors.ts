@@ -22,6 +22,8 @@ const STATUS: Record<ErrorCode, number> = {
   DRAFT_UNAVAILABLE: 409,
   // The saved draft did not show up in the mailbox within the wait (Outlook syncs it later, or the id is not the user's).
   DRAFT_NOT_FOUND: 404,
+  // Recipient sources (contacts, directory, groups, a draft's recipients) need a Microsoft 365 mailbox.
+  SOURCE_UNAVAILABLE: 409,
   PROVIDER_FAILED: 502,
   INTERNAL: 500,
 };

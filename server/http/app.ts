@@ -18,6 +18,7 @@ import { mailboxRoutes } from './mailbox/routes';
 import { meRoutes } from './me/routes';
 import { previewRoutes } from './preview/routes';
 import { runRoutes } from './runs/routes';
+import { sourceRoutes } from './sources/routes';
 import { suppressionRoutes } from './suppression/routes';
 import { templateRoutes } from './templates/routes';
 
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext, localUser: User, microsoft?: Pick<Mic
   api.use(historyRoutes(ctx));
   api.use(exportRoutes(ctx));
   api.use(suppressionRoutes(ctx));
+  api.use(sourceRoutes(ctx));
   api.use(downloadRoutes(tickets));
   api.use((req, _res, next) => next(new AppError('NOT_FOUND', `There is no API route ${req.method} ${req.originalUrl}.`)));
   app.use('/api', authConfigRoutes(ctx));

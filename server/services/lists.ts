@@ -12,7 +12,7 @@ export function presentList(l: ListRecord): ListSummary {
   return {
     id: l.id, name: l.name, source: l.source, fileName: l.fileName, columns: l.columns, emailColumn: l.emailColumn,
     phoneColumn: l.phoneColumn, rowCount: l.rowCount, problems: l.problems.slice(0, 200),
-    companies: l.meta.companies ?? null, changeLog: l.meta.changeLog ?? null, import: l.meta.import ?? null,
+    companies: l.meta.companies ?? null, changeLog: l.meta.changeLog ?? null, import: l.meta.import ?? null, origin: l.meta.origin ?? null,
     createdAt: l.createdAt, updatedAt: l.updatedAt,
   };
 }
@@ -120,6 +120,9 @@ async function importChangeLog(db: Db, ownerId: string, input: UploadInput, targ
  */
 export async function replaceListFile(db: Db, ownerId: string, listId: string, input: UploadInput): Promise<ListRecord> {
   const current = requireOwnList(db, ownerId, listId);
+  if (current.meta.origin) {
+    throw new AppError('INVALID_STATE', `"${current.name}" is read from Microsoft 365: refresh it instead, or upload the file as a new list.`, { reason: 'FROM_SOURCE' });
+  }
   const parsed = await parseUpload(input);
   const content = contentOf(parsed, input, current, current.emailColumn !== null);
   const next = replaceList(db, ownerId, listId, { ...content, name: input.name }, parsed.rows);

@@ -1,4 +1,4 @@
-import type { ChangeLogLink, ImportSettings } from '../../shared/api';
+import type { ChangeLogLink, ImportSettings, ListOrigin } from '../../shared/api';
 import type { Db } from './db';
 import { newId, nowIso } from './db';
 
@@ -14,6 +14,8 @@ export interface ListMeta {
   changeLog?: ChangeLogLink;
   /** How the uploaded file was read. */
   import?: ImportSettings;
+  /** A list read from Microsoft 365 (`source` 'outlook'): the source to read again on refresh. */
+  origin?: ListOrigin;
 }
 
 /** A saved recipient list without its rows. */
@@ -21,7 +23,7 @@ export interface ListRecord {
   id: string;
   ownerId: string;
   name: string;
-  source: 'upload' | 'sample';
+  source: 'upload' | 'sample' | 'outlook';
   fileName: string | null;
   columns: Array<{ name: string; type: 'text' | 'email' | 'number' | 'date' | 'phone' | 'boolean' }>;
   emailColumn: string | null;
@@ -109,9 +111,9 @@ export function updateList(
   return next;
 }
 
-/** The owner's lists, newest first. */
+/** The owner's lists, newest first, sample lists last. */
 export function listLists(db: Db, ownerId: string): ListRecord[] {
-  const rows = db.prepare('SELECT * FROM lists WHERE owner_id = ? ORDER BY source DESC, created_at DESC').all(ownerId) as ListRow[];
+  const rows = db.prepare("SELECT * FROM lists WHERE owner_id = ? ORDER BY source = 'sample', created_at DESC").all(ownerId) as ListRow[];
   return rows.map(toRecord);
 }
 

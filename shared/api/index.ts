@@ -12,4 +12,5 @@ export * from './preview';
 export * from './runs';
 export * from './schedules';
 export * from './session';
+export * from './sources';
 export * from './templates';

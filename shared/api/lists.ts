@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ListOrigin } from './sources';
 
 /** A cell value of a recipient row: dates are ISO `yyyy-mm-dd` strings. */
 export const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -59,7 +60,8 @@ export type ImportSettings = z.infer<typeof ImportSettings>;
 export const ListSummary = z.object({
   id: z.string(),
   name: z.string(),
-  source: z.enum(['upload', 'sample']),
+  /** `outlook`: read from Microsoft 365 (`origin` says from where); refreshable. */
+  source: z.enum(['upload', 'sample', 'outlook']),
   fileName: z.string().nullable(),
   columns: z.array(ListColumn),
   emailColumn: z.string().nullable(),
@@ -71,6 +73,8 @@ export const ListSummary = z.object({
   companies: z.object({ typeColumn: z.string() }).nullable(),
   changeLog: ChangeLogLink.nullable(),
   import: ImportSettings.nullable(),
+  /** Where a list read from Microsoft 365 came from; null for files and samples. */
+  origin: ListOrigin.nullable(),
   createdAt: z.string(),
   /** When the rows were last replaced or the settings changed. */
   updatedAt: z.string(),

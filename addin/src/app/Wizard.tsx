@@ -33,7 +33,7 @@ export function Wizard(props: {
       <StepIndicator step={mailing.step} />
       <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
         {mailing.step === 'recipients' && (
-          <RecipientsStep mailing={mailing} update={update} onNext={() => go('message')} />
+          <RecipientsStep host={props.host} mailing={mailing} update={update} onNext={() => go('message')} />
         )}
         {mailing.step === 'message' && (
           <MessageStep

@@ -7,20 +7,22 @@ import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
 import { RowsTable } from './RowsTable';
 import { ProblemsList } from './ProblemsList';
+import { SourceInfo } from './SourceInfo';
 
 const PREVIEW_ROWS = 5;
 
-/** The chosen list: recipient count, the email column (changeable), first rows, import problems. */
+/** The chosen list: recipient count, where in Outlook it came from, the email column (changeable), first rows, import problems. */
 export function ListDetails(props: {
   list: ListSummary;
   emailColumn: string | null;
   onEmailColumn: (column: string | null) => void;
+  onRefreshed: (list: ListSummary) => void;
   onDeleted: () => void;
 }) {
   const layout = useLayout();
   const { t } = useI18n();
   const { list } = props;
-  const rows = useAsync(() => getListRows(list.id, 0, PREVIEW_ROWS), [list.id]);
+  const rows = useAsync(() => getListRows(list.id, 0, PREVIEW_ROWS), [list.id, list.updatedAt]);
 
   const remove = async () => {
     await deleteList(list.id);
@@ -32,6 +34,7 @@ export function ListDetails(props: {
       <Text weight="semibold" data-testid="list-count">
         {t('common.recipients', { count: list.rowCount })}
       </Text>
+      {list.origin && <SourceInfo list={{ ...list, origin: list.origin }} onRefreshed={props.onRefreshed} />}
       <Field
         label={t('recipients.emailColumn')}
         validationState={props.emailColumn ? 'none' : 'warning'}
@@ -61,7 +64,7 @@ export function ListDetails(props: {
         />
       )}
       {list.problems.length > 0 && <ProblemsList problems={list.problems} />}
-      {list.source === 'upload' && (
+      {list.source !== 'sample' && (
         <div>
           <Button size="small" appearance="subtle" data-testid="delete-list" onClick={() => void remove()}>
             {t('recipients.delete')}

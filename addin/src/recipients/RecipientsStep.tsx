@@ -1,32 +1,50 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ListSummary } from '../../../shared/api';
-import { getLists } from '../api';
+import { getLists, getMe } from '../api';
 import { useI18n } from '../i18n';
 import type { Mailing, UpdateMailing } from '../app/mailing';
+import type { OfficeHost } from '../office';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
 import { ListPicker } from './ListPicker';
 import { ListDetails } from './ListDetails';
+import { OutlookSource } from './OutlookSource';
 import { EMPTY_FILTER } from '../audience/filterModel';
 import { FilterBuilder } from '../audience/FilterBuilder';
 
-/** Step 1: pick a saved or sample list, or upload a file; check count, email column and rows; filter who gets it. */
-export function RecipientsStep(props: { mailing: Mailing; update: UpdateMailing; onNext: () => void }) {
+/** A list just made: from a file, or read from Outlook. */
+type Notice = { kind: 'upload' | 'source'; name: string };
+
+/**
+ * Step 1: pick a saved or sample list, upload a file or (Microsoft 365) read one from Outlook; check
+ * count, email column and rows; filter who gets it.
+ */
+export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Mailing; update: UpdateMailing; onNext: () => void }) {
   const layout = useLayout();
   const { t } = useI18n();
   const lists = useAsync(getLists, []);
-  const [uploadedName, setUploadedName] = useState<string | null>(null);
+  // Outlook sources need a Microsoft 365 mailbox; elsewhere the choice is not offered at all.
+  const me = useAsync(getMe, []);
+  // What was just imported or read from Outlook, said once the new list is chosen.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const { list, emailColumn } = props.mailing;
 
-  const choose = (chosen: ListSummary | null, fromUpload: string | null = null) => {
-    setUploadedName(fromUpload);
+  const choose = (chosen: ListSummary | null, done: Notice | null = null) => {
+    setNotice(done);
     props.update({ list: chosen, emailColumn: chosen?.emailColumn ?? null, filter: EMPTY_FILTER });
   };
 
-  const uploaded = (summary: ListSummary, fileName: string) => {
-    choose(summary, fileName);
+  const uploaded = (summary: ListSummary, done: Notice) => {
+    choose(summary, done);
+    lists.reload();
+  };
+
+  // The same columns again: the chosen address column and filter still apply.
+  const refreshed = (summary: ListSummary) => {
+    setNotice(null);
+    props.update({ list: summary });
     lists.reload();
   };
 
@@ -44,11 +62,16 @@ export function RecipientsStep(props: { mailing: Mailing; update: UpdateMailing;
         loading={lists.loading && !lists.value}
         selectedId={list?.id ?? null}
         onSelect={(id) => choose(options.find((l) => l.id === id) ?? null)}
-        onUploaded={uploaded}
+        onUploaded={(summary, fileName) => uploaded(summary, { kind: 'upload', name: fileName })}
       />
-      {uploadedName && list && (
+      {me.value?.provider === 'graph' && (
+        <OutlookSource host={props.host ?? null} onCreated={(created) => uploaded(created, { kind: 'source', name: created.name })} />
+      )}
+      {notice && list && (
         <MessageBar intent="success" data-testid="upload-ok">
-          <MessageBarBody>{t('recipients.uploaded', { fileName: uploadedName })}</MessageBarBody>
+          <MessageBarBody>
+            {notice.kind === 'upload' ? t('recipients.uploaded', { fileName: notice.name }) : t('recipients.source.created', { name: notice.name })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {list && (
@@ -56,6 +79,7 @@ export function RecipientsStep(props: { mailing: Mailing; update: UpdateMailing;
           list={list}
           emailColumn={emailColumn}
           onEmailColumn={(column) => props.update({ emailColumn: column })}
+          onRefreshed={refreshed}
           onDeleted={() => {
             choose(null);
             lists.reload();
