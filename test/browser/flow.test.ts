@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FoldersResponse, MessagesResponse } from '../../shared/api';
 import { collectErrors, screenshot } from './browser';
@@ -97,6 +98,12 @@ describe('the task pane, whole flow against the real server', () => {
     const mail = page.frameLocator('[data-testid="message-body"]');
     await expect.poll(() => mail.locator('body').textContent()).toContain('Dear Łukasz Wiśniewski, from Łódź.');
     await screenshot(page, 'flow-mailbox-800');
+    // The message's source downloads through a one-use ticket, exactly as sent.
+    const [source] = await Promise.all([page.waitForEvent('download'), page.getByTestId('message-raw').click()]);
+    expect(source.suggestedFilename()).toMatch(/\.eml$/);
+    const mime = fs.readFileSync((await source.path())!, 'utf8');
+    expect(mime).toMatch(/^To: .*lukasz@example\.com/m);
+    expect(mime).toMatch(/^X-Seriatim-Tag:\s+[\w-]+:[\w-]+/im);
 
     // The same, through the API.
     const folders = FoldersResponse.parse((await session.server.api('GET', '/api/mailbox/folders')).body).folders;

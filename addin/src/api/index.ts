@@ -6,4 +6,5 @@ export * from './schedules';
 export * from './templates';
 export * from './background-grant';
 export * from './suppression';
+export * from './downloads';
 export { parseEventBlock, progressOf, watchRun } from './events';

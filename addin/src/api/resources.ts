@@ -26,7 +26,7 @@ import type { AudienceSpec } from '../../../shared/api';
 
 /** An audience as the client writes it (before the server's defaults). */
 type AudienceSpecInput = z.input<typeof AudienceSpec>;
-import { apiUrl, jsonBody, request, requestJson } from './http';
+import { jsonBody, request, requestJson } from './http';
 
 const enc = encodeURIComponent;
 
@@ -70,8 +70,8 @@ export const getMessages = (folderId: string, offset = 0, limit = 50) =>
 /** One stored message with headers and bodies. */
 export const getMessage = (id: string) => requestJson(`/api/mailbox/messages/${enc(id)}`, MessageDetail);
 
-/** The download URL of a stored message's MIME source. */
-export const rawMessageUrl = (id: string) => apiUrl(`/api/mailbox/messages/${enc(id)}/raw`);
+/** The API path of a message's MIME source (open it with a DownloadLink). */
+export const rawMessagePath = (id: string) => `/api/mailbox/messages/${enc(id)}/raw`;
 
 /** Merges the template for one row and analyses it. */
 export const preview = (body: z.input<typeof PreviewSchema> | PreviewRequest) =>
@@ -98,8 +98,8 @@ export const getDeliveries = (id: string, status: DeliveryStatus | null, offset 
     DeliveriesResponse,
   );
 
-/** The download URL of a run's CSV report. */
-export const reportCsvUrl = (id: string) => apiUrl(`/api/runs/${enc(id)}/report.csv`);
+/** The API path of a run's CSV report (open it with a DownloadLink). */
+export const reportCsvPath = (id: string) => `/api/runs/${enc(id)}/report.csv`;
 
 /** Pauses, resumes or cancels a run. */
 export const controlRun = (id: string, action: 'pause' | 'resume' | 'cancel') =>
@@ -108,8 +108,8 @@ export const controlRun = (id: string, action: 'pause' | 'resume' | 'cancel') =>
 /** Every delivery to one address across the user's runs. */
 export const getHistory = (address: string) => requestJson(`/api/history?address=${enc(address)}`, HistoryResponse);
 
-/** The download URL of a run's XLSX report. */
-export const reportXlsxUrl = (id: string) => apiUrl(`/api/runs/${enc(id)}/report.xlsx`);
+/** The API path of a run's XLSX report (open it with a DownloadLink). */
+export const reportXlsxPath = (id: string) => `/api/runs/${enc(id)}/report.xlsx`;
 
 /** Sends the failed deliveries of a finished run again. */
 export const retryFailed = (id: string) => requestJson(`/api/runs/${enc(id)}/retry-failed`, Run, { method: 'POST' });

@@ -1,6 +1,7 @@
-import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { getMessage, rawMessageUrl } from '../api';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { getMessage, rawMessagePath } from '../api';
 import { useI18n } from '../i18n';
+import { DownloadLink } from '../ui/DownloadLink';
 import { ErrorBar } from '../ui/ErrorBar';
 import { SandboxedFrame } from '../ui/SandboxedFrame';
 import { useAsync } from '../ui/useAsync';
@@ -69,9 +70,9 @@ export function MessageView(props: { messageId: string; folderName: string; onBa
               <p className={layout.muted}>{t('mailbox.noBody')}</p>
             )}
           </section>
-          <Link href={rawMessageUrl(m.id)} download={`${m.id}.eml`} data-testid="message-raw">
+          <DownloadLink path={rawMessagePath(m.id)} fileName={`${m.id.replace(/[^\w.-]+/g, '_').slice(0, 100)}.eml`} testId="message-raw">
             {t('mailbox.raw')}
-          </Link>
+          </DownloadLink>
         </>
       )}
     </div>

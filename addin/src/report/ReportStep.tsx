@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Field, Link, Select, Spinner } from '@fluentui/react-components';
+import { Button, Field, Select, Spinner } from '@fluentui/react-components';
 import { DeliveryStatus, type Delivery } from '../../../shared/api';
-import { getDeliveries, getRun, reportCsvUrl, reportXlsxUrl, retryFailed, suppressDelivery } from '../api';
+import { getDeliveries, getRun, reportCsvPath, reportXlsxPath, retryFailed, suppressDelivery } from '../api';
 import { useI18n } from '../i18n';
 import { CountsGrid } from '../sending/CountsGrid';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
+import { DownloadLink } from '../ui/DownloadLink';
 import { useLayout } from '../ui/styles';
 import { usePaged } from '../ui/usePaged';
 import { DeliveriesTable } from './DeliveriesTable';
@@ -87,12 +88,12 @@ export function ReportStep(props: {
             ))}
           </Select>
         </Field>
-        <Link href={reportCsvUrl(props.runId)} download data-testid="report-csv">
+        <DownloadLink path={reportCsvPath(props.runId)} fileName={`seriatim-report-${props.runId}.csv`} testId="report-csv">
           {t('report.download')}
-        </Link>
-        <Link href={reportXlsxUrl(props.runId)} download data-testid="report-xlsx">
+        </DownloadLink>
+        <DownloadLink path={reportXlsxPath(props.runId)} fileName={`seriatim-report-${props.runId}.xlsx`} testId="report-xlsx">
           {t('report.downloadXlsx')}
-        </Link>
+        </DownloadLink>
         {run.value && run.value.counts.failed > 0 && run.value.status !== 'cancelled' && (
           <Button size="small" data-testid="retry-failed" disabled={retrying} onClick={() => void retry()}>
             {t('report.retryFailed')}
