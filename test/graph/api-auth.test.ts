@@ -1,38 +1,28 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackgroundGrantStatus, MeResponse } from '../../shared/api';
-import { createMicrosoftAuth, type MicrosoftAuth } from '../../server/auth/microsoft';
+import { createMicrosoftAuth } from '../../server/auth/microsoft';
 import { seal } from '../../server/auth/sealed';
 import type { AccountKey, TokenClient } from '../../server/auth/token-client';
 import { loadConfig } from '../../server/config';
-import { Engine } from '../../server/engine/engine';
-import { limitsByOrganisation } from '../../server/engine/organisation-limits';
-import { ProgressHub } from '../../server/engine/progress';
 import { AppError } from '../../server/errors';
-import { createApp } from '../../server/http/app';
 import { startServer } from '../../server/main';
-import { createGraphProvider } from '../../server/providers/graph/graph-provider';
-import { openDb, type Db } from '../../server/store/db';
+import type { Db } from '../../server/store/db';
 import { deleteGrant, findGrant, saveGrant } from '../../server/store/grants';
-import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index';
-import { apiClaims, AUTHORITY, CLIENT_ID, startKeys, TENANT, type Keys } from './entra';
-import { FAST } from './harness';
+import type { GraphEmulator } from '../graph-emulator/index';
+import { apiClaims, AUTHORITY, CLIENT_ID, TENANT, type Keys } from './entra';
+import { startMicrosoftApp, type MicrosoftApp } from './microsoft-app';
 
 const OID = 'a1b2c3d4-0000-4000-8000-00000000000a';
 const KEY = Buffer.alloc(32, 3);
 
+let app: MicrosoftApp;
 let keys: Keys;
 let emulator: GraphEmulator;
 let db: Db;
-let dir: string;
-let server: http.Server;
 let base: string;
-let microsoft: MicrosoftAuth;
 let refuseWith: AppError | null = null;
 const calls: Array<{ kind: string; assertion?: string }> = [];
 
@@ -56,46 +46,17 @@ const client: TokenClient = {
   },
 };
 
-async function api(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-}
+const api = (method: string, url: string, token?: string, body?: unknown) => app.api(method, url, token, body);
 
 beforeAll(async () => {
-  keys = await startKeys();
-  emulator = await startGraphEmulator({ sentCopyLagMs: 5 });
+  app = await startMicrosoftApp({ client: () => client, secretKey: KEY, env: { SERIATIM_ORG_LIMITS: JSON.stringify({ [TENANT]: { perDay: 2500 } }) } });
+  ({ keys, emulator, base } = app);
+  db = app.core.db;
   emulator.addUser({ id: OID, userPrincipalName: 'adele@contoso.test', displayName: 'Adele Vance' });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-api-auth-'));
-  const config = loadConfig({
-    SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
-    SERIATIM_SECRET_KEY: KEY.toString('base64'), SERIATIM_GRAPH_URL: emulator.url, SERIATIM_AUTHORITY_URL: AUTHORITY,
-    SERIATIM_JWKS_URL: keys.jwksUrl, SERIATIM_DATA_DIR: dir, SERIATIM_LOG_LEVEL: 'silent',
-    SERIATIM_ORG_LIMITS: JSON.stringify({ [TENANT]: { perDay: 2500 } }),
-  });
-  db = openDb(config.dbFile);
-  microsoft = createMicrosoftAuth({ config: config.graph!, db, client });
-  const log = pino({ level: 'silent' });
-  const provider = createGraphProvider({ db, tokens: microsoft.tokens, graphUrl: config.graph!.graphUrl, ...FAST });
-  const limitsFor = limitsByOrganisation(provider.limits, config.organisationLimits);
-  const engine = new Engine({ db, provider, progress: new ProgressHub(), log, limitsFor });
-  const app = createApp({ config, db, log, provider, limitsFor, engine, progress: new ProgressHub() }, { id: 'local', tenantId: 'local', email: 'x@y', name: 'x' }, microsoft);
-  server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await emulator.close();
-  await keys.close();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await app.close();
 });
 
 describe('the API in Microsoft mode', () => {

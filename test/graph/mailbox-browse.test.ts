@@ -1,25 +1,17 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MessageDetail, MessagesResponse } from '../../shared/api';
-import { createMicrosoftAuth } from '../../server/auth/microsoft';
-import type { TokenClient } from '../../server/auth/token-client';
-import { loadConfig } from '../../server/config';
 import { AppError } from '../../server/errors';
-import { createApp } from '../../server/http/app';
-import { createCore, type Core } from '../../server/main';
 import { createGraphProvider } from '../../server/providers/graph/graph-provider';
 import { TAG_PROPERTY_ID } from '../../server/providers/graph/requests';
 import { parseTag, type Mailbox, type OutgoingMessage } from '../../server/providers/mailbox';
 import { openDb, type Db } from '../../server/store/db';
 import { upsertUser } from '../../server/store/users';
-import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index';
-import { apiClaims, AUTHORITY, CLIENT_ID, startKeys, TENANT, type Keys } from './entra';
+import type { GraphEmulator } from '../graph-emulator/index';
+import { apiClaims, TENANT, type Keys } from './entra';
 import { FAST, startGraphHarness, type GraphHarness } from './harness';
+import { startMicrosoftApp, type MicrosoftApp } from './microsoft-app';
 
 const COUNT = 25;
 
@@ -167,27 +159,13 @@ describe('browsing a Graph mailbox through the provider', () => {
 
 describe('the mailbox routes in Microsoft mode', () => {
   const OID = 'b2c3d4e5-0000-4000-8000-00000000000b';
+  let app: MicrosoftApp;
   let keys: Keys;
   let emulator: GraphEmulator;
   let seedDb: Db;
-  let core: Core;
-  let dir: string;
-  let server: http.Server;
   let base: string;
   let token: string;
   let folderId: string;
-
-  // Entra ID's on-behalf-of answer: an emulator token for the person the pane's token names.
-  const client: TokenClient = {
-    onBehalfOf: async (account) => emulator.issueToken(account.userId.split('.')[0]),
-    grant: async () => {
-      throw new Error('not used');
-    },
-    background: async () => {
-      throw new Error('not used');
-    },
-    revoke: async () => undefined,
-  };
 
   async function get(url: string) {
     const res = await fetch(base + url, { headers: { authorization: `Bearer ${token}` } });
@@ -197,42 +175,20 @@ describe('the mailbox routes in Microsoft mode', () => {
   }
 
   beforeAll(async () => {
-    keys = await startKeys();
-    emulator = await startGraphEmulator({ sentCopyLagMs: 0 });
+    app = await startMicrosoftApp({ emulator: { sentCopyLagMs: 0 }, secretKey: Buffer.alloc(32, 5) });
+    ({ keys, emulator, base } = app);
     emulator.addUser({ id: OID, userPrincipalName: 'adele@contoso.test', displayName: 'Adele Vance' });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-browse-'));
     // The messages are sent the way the engine sends them, through the provider, before anyone browses.
-    seedDb = openDb(path.join(dir, 'seed.db'));
+    seedDb = openDb(path.join(app.env.SERIATIM_DATA_DIR, 'seed.db'));
     const user = upsertUser(seedDb, { id: `${OID}.${TENANT}`, tenantId: TENANT, email: 'adele@contoso.test', name: 'Adele Vance' });
     const sender = createGraphProvider({ db: seedDb, graphUrl: emulator.url, tokens: { getToken: async () => emulator.issueToken(OID) }, ...FAST });
     folderId = await sendInto(sender.open(user), 'Campaign 2025');
-
-    const config = loadConfig({
-      SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
-      SERIATIM_SECRET_KEY: Buffer.alloc(32, 5).toString('base64'), SERIATIM_GRAPH_URL: emulator.url, SERIATIM_AUTHORITY_URL: AUTHORITY,
-      SERIATIM_JWKS_URL: keys.jwksUrl, SERIATIM_DATA_DIR: dir, SERIATIM_LOG_LEVEL: 'silent', SERIATIM_SEED_SAMPLES: 'false',
-    });
-    // The real composition root, with Entra ID's token endpoint stood in for and short waits.
-    core = createCore(config, {
-      microsoft: {
-        createMicrosoftAuth: (deps) => createMicrosoftAuth({ ...deps, client }),
-        createGraphProvider: (options) => createGraphProvider({ ...options, ...FAST }),
-      },
-    });
-    server = http.createServer(createApp(core, core.localUser, core.microsoft ?? undefined));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     token = await keys.sign(apiClaims(OID));
   });
 
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await core.close();
     seedDb.close();
-    await emulator.close();
-    await keys.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await app.close();
   });
 
   afterEach(() => {

@@ -2,62 +2,29 @@
 // stand-in Entra ID) reading the Graph emulator: contacts, a contact folder, the directory with
 // birthdays, a group's transitive members, a draft's To and Cc; refresh, owners, errors, and a run
 // planned from a directory list. Local mode answers SOURCE_UNAVAILABLE.
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Delivery, ErrorBody, ListRowsResponse, ListSummary, SourcesResponse } from '../../shared/api';
 import { runDateIn } from '../../shared/audience';
-import { createMicrosoftAuth } from '../../server/auth/microsoft';
-import type { TokenClient } from '../../server/auth/token-client';
-import { loadConfig } from '../../server/config';
-import { Engine } from '../../server/engine/engine';
-import { limitsByOrganisation } from '../../server/engine/organisation-limits';
-import { ProgressHub } from '../../server/engine/progress';
 import { AppError } from '../../server/errors';
-import { createApp } from '../../server/http/app';
-import { createGraphProvider } from '../../server/providers/graph/graph-provider';
-import { openDb, type Db } from '../../server/store/db';
-import type { StoredContact } from '../graph-emulator/index';
-import { startGraphEmulator, type GraphEmulator } from '../graph-emulator/index';
+import type { Db } from '../../server/store/db';
+import type { GraphEmulator, StoredContact } from '../graph-emulator/index';
 import { startTestServer, type TestServer } from '../support/server';
-import { apiClaims, AUTHORITY, CLIENT_ID, startKeys, TENANT, type Keys } from './entra';
-import { FAST } from './harness';
+import { apiClaims, type Keys } from './entra';
+import { startMicrosoftApp, type MicrosoftApp } from './microsoft-app';
 
 const ADELE = 'a1b2c3d4-0000-4000-8000-0000000000a1';
 const MEGAN = 'a1b2c3d4-0000-4000-8000-0000000000b2';
 const KEY = Buffer.alloc(32, 7);
 
+let app: MicrosoftApp;
 let keys: Keys;
 let emulator: GraphEmulator;
 let db: Db;
-let dir: string;
-let server: http.Server;
-let base: string;
 let adele: string;
 let megan: string;
 let zeynep: StoredContact;
 
-/** Entra ID's on-behalf-of answer: an emulator token for the same person. */
-const client: TokenClient = {
-  onBehalfOf: async (account) => emulator.issueToken(account.userId.split('.')[0]),
-  grant: async () => { throw new AppError('FORBIDDEN', 'not in this test'); },
-  background: async () => { throw new AppError('UNAUTHENTICATED', 'not in this test'); },
-  revoke: async () => undefined,
-};
-
-async function api(token: string, method: string, url: string, body?: unknown) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const api = async (token: string, method: string, url: string, body?: unknown) => app.api(method, url, token, body);
 
 const fromSource = async (source: unknown, name?: string, token = adele) =>
   api(token, 'POST', '/api/lists/from-source', { ...(name ? { name } : {}), source });
@@ -66,27 +33,12 @@ const rowsOf = async (listId: string, token = adele) =>
 const errorOf = (body: unknown) => ErrorBody.parse(body).error;
 
 beforeAll(async () => {
-  keys = await startKeys();
-  emulator = await startGraphEmulator({ sentCopyLagMs: 5 });
+  // The engine is never started: runs planned here stay queued, nothing is sent.
+  app = await startMicrosoftApp({ secretKey: KEY });
+  ({ keys, emulator } = app);
+  db = app.core.db;
   emulator.addUser({ id: ADELE, userPrincipalName: 'adele@contoso.test', displayName: 'Adele Vance', department: 'HR' });
   emulator.addUser({ id: MEGAN, userPrincipalName: 'megan@contoso.test', displayName: 'Megan Bowen', department: 'Sales' });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seriatim-sources-api-'));
-  const config = loadConfig({
-    SERIATIM_PROVIDER: 'graph', SERIATIM_TENANT_ID: TENANT, SERIATIM_CLIENT_ID: CLIENT_ID, SERIATIM_CLIENT_SECRET: 'app-secret',
-    SERIATIM_SECRET_KEY: KEY.toString('base64'), SERIATIM_GRAPH_URL: emulator.url, SERIATIM_AUTHORITY_URL: AUTHORITY,
-    SERIATIM_JWKS_URL: keys.jwksUrl, SERIATIM_DATA_DIR: dir, SERIATIM_LOG_LEVEL: 'silent',
-  });
-  db = openDb(config.dbFile);
-  const microsoft = createMicrosoftAuth({ config: config.graph!, db, client });
-  const log = pino({ level: 'silent' });
-  const provider = createGraphProvider({ db, tokens: microsoft.tokens, graphUrl: config.graph!.graphUrl, ...FAST });
-  const limitsFor = limitsByOrganisation(provider.limits, config.organisationLimits);
-  // The engine is never started: runs planned here stay queued, nothing is sent.
-  const engine = new Engine({ db, provider, progress: new ProgressHub(), log, limitsFor });
-  const app = createApp({ config, db, log, provider, limitsFor, engine, progress: new ProgressHub() }, { id: 'local', tenantId: 'local', email: 'x@y', name: 'x' }, microsoft);
-  server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   adele = await keys.sign(apiClaims(ADELE));
   megan = await keys.sign(apiClaims(MEGAN, { name: 'Megan Bowen', preferred_username: 'megan@contoso.test' }));
 
@@ -104,12 +56,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await emulator.close();
-  await keys.close();
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await app.close();
 });
 
 describe('recipient sources in Microsoft mode', () => {
@@ -266,7 +213,7 @@ describe('recipient sources in Microsoft mode', () => {
   });
 
   it('refuses to refresh a list from a file (409), and to replace a source list with a file', async () => {
-    const upload = await fetch(`${base}/api/lists?fileName=people.csv`, {
+    const upload = await fetch(`${app.base}/api/lists?fileName=people.csv`, {
       method: 'POST', body: 'name,email\nAyşe,ayse@example.com\n', headers: { authorization: `Bearer ${adele}`, 'content-type': 'text/csv' },
     });
     const file = ListSummary.parse(await upload.json());
@@ -276,7 +223,7 @@ describe('recipient sources in Microsoft mode', () => {
     expect(errorOf(res.body)).toMatchObject({ code: 'INVALID_STATE', details: { reason: 'NOT_FROM_SOURCE' } });
 
     const source = ListSummary.parse((await fromSource({ kind: 'contacts' })).body);
-    const put = await fetch(`${base}/api/lists/${source.id}?fileName=people.csv`, {
+    const put = await fetch(`${app.base}/api/lists/${source.id}?fileName=people.csv`, {
       method: 'PUT', body: 'name,email\nAyşe,ayse@example.com\n', headers: { authorization: `Bearer ${adele}`, 'content-type': 'text/csv' },
     });
     expect(put.status).toBe(409);

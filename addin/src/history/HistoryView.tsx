@@ -6,19 +6,9 @@ import type { OfficeHost } from '../office';
 import { StatusBadge } from '../report/StatusBadge';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
-import { useLayout } from '../ui/styles';
+import { useCards, useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  subject: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   grow: { flexGrow: 1, minWidth: '12em' },
 });
@@ -26,6 +16,7 @@ const useStyles = makeStyles({
 /** What the user has sent to one person across runs; on the read surface, the open message's sender. */
 export function HistoryView(props: { host: OfficeHost | null }) {
   const styles = useStyles();
+  const cards = useCards();
   const layout = useLayout();
   const { t, formatDateTime } = useI18n();
   const [draft, setDraft] = useState('');
@@ -68,11 +59,11 @@ export function HistoryView(props: { host: OfficeHost | null }) {
           {t('history.summary', { address, count: entries.length })}
         </p>
       )}
-      <ul className={styles.list} data-testid="history-list">
+      <ul className={cards.list} data-testid="history-list">
         {entries?.map((e) => (
-          <li key={e.deliveryId} className={styles.item} data-testid="history-item">
+          <li key={e.deliveryId} className={cards.card} data-testid="history-item">
             <div className={layout.row}>
-              <h3 className={styles.subject}>{e.subject}</h3>
+              <h3 className={cards.title}>{e.subject}</h3>
               <StatusBadge status={e.status} />
             </div>
             <span className={layout.muted}>{formatDateTime(e.sentAt ?? e.runCreatedAt)}</span>

@@ -1,31 +1,18 @@
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { getRuns } from '../api';
 import { useI18n } from '../i18n';
 import type { Step } from '../app/mailing';
 import { RunStatusBadge } from '../report/StatusBadge';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
-import { useLayout } from '../ui/styles';
+import { useCards, useLayout } from '../ui/styles';
 import { SchedulesSection } from './SchedulesSection';
-
-const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  subject: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-});
 
 const LIVE = new Set(['scheduled', 'queued', 'running', 'paused']);
 
 /** The user's schedules, then their runs, newest first; opening a run shows its progress or its report. */
 export function RunsView(props: { onOpen: (runId: string, step: Step) => void }) {
-  const styles = useStyles();
+  const cards = useCards();
   const layout = useLayout();
   const { t, formatDateTime } = useI18n();
   const runs = useAsync(getRuns, []);
@@ -42,11 +29,11 @@ export function RunsView(props: { onOpen: (runId: string, step: Step) => void })
         <ErrorBar error={runs.error} onRetry={runs.reload} />
         {runs.loading && !runs.value && <Spinner size="tiny" label={t('app.loading')} />}
         {runs.value?.runs.length === 0 && <p className={layout.muted}>{t('runs.empty')}</p>}
-        <ul className={styles.list} data-testid="runs-list">
+        <ul className={cards.list} data-testid="runs-list">
           {runs.value?.runs.map((run) => (
-            <li key={run.id} className={styles.item} data-testid="run-item">
+            <li key={run.id} className={cards.card} data-testid="run-item">
               <div className={layout.row}>
-                <h4 className={styles.subject}>{run.subject}</h4>
+                <h4 className={cards.title}>{run.subject}</h4>
                 <RunStatusBadge status={run.status} />
               </div>
               <span className={layout.muted}>

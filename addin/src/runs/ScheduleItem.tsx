@@ -5,25 +5,17 @@ import { deleteSchedule } from '../api';
 import { useI18n } from '../i18n';
 import { describeCron } from '../options/describeRepeat';
 import { ErrorBar } from '../ui/ErrorBar';
-import { useLayout } from '../ui/styles';
+import { useCards, useLayout } from '../ui/styles';
 import { formatRunDate, reasonText, scheduleStatusOf, wasMissed } from './scheduleStatus';
 
 const useStyles = makeStyles({
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
-  name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 /** One schedule: its rule in words, next and last run, dates it did not send, and delete with a confirmation. */
 export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; onDeleted: (schedule: Schedule) => void }) {
   const styles = useStyles();
+  const cards = useCards();
   const layout = useLayout();
   const i18n = useI18n();
   const { t, formatDateTime, locale } = i18n;
@@ -62,8 +54,8 @@ export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; 
   };
 
   return (
-    <li className={styles.item} data-testid="schedule-item">
-      <h4 id={`${id}-name`} className={styles.name}>
+    <li className={cards.card} data-testid="schedule-item">
+      <h4 id={`${id}-name`} className={cards.title}>
         {schedule.name}
       </h4>
       <span data-testid="schedule-rule">{describeCron(schedule.cron, schedule.timeZone, i18n)}</span>

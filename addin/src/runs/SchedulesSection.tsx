@@ -1,20 +1,16 @@
 import { useRef, useState } from 'react';
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 import type { Run, Schedule } from '../../../shared/api';
 import { getSchedules } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
-import { useLayout } from '../ui/styles';
+import { useCards, useLayout } from '../ui/styles';
 import { ScheduleItem } from './ScheduleItem';
-
-const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-});
 
 /** The user's saved schedules (recurring runs), each with what it did lately and a delete button. */
 export function SchedulesSection(props: { runs: readonly Run[] }) {
-  const styles = useStyles();
+  const cards = useCards();
   const layout = useLayout();
   const { t } = useI18n();
   const schedules = useAsync(getSchedules, []);
@@ -45,7 +41,7 @@ export function SchedulesSection(props: { runs: readonly Run[] }) {
         </p>
       )}
       {list && list.length > 0 && (
-        <ul className={styles.list} data-testid="schedules-list">
+        <ul className={cards.list} data-testid="schedules-list">
           {list.map((schedule) => (
             <ScheduleItem key={schedule.id} schedule={schedule} runs={props.runs} onDeleted={onDeleted} />
           ))}
