@@ -20,6 +20,7 @@ export interface GraphHarness {
 /** Short waits so tests run quickly; the shapes (bounded polling, Retry-After) stay the same. */
 export const FAST: Partial<GraphProviderOptions> = {
   sentCopyDelaysMs: [10, 20, 40, 80, 160, 320, 640],
+  draftVisibleDelaysMs: [10, 20, 40, 80, 160],
   retry: { attempts: 5, maxWaitMs: 5_000, baseDelayMs: 10 },
 };
 

@@ -53,25 +53,36 @@ export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: st
 }
 
 /**
- * Reads a draft the add-in has just saved. Outlook's `saveAsync` returns before Exchange has the
- * item when Outlook works from its local cache (classic Outlook on Windows), and until the item
- * syncs Graph answers 404 ErrorItemNotFound for its id. So a 404 is waited out on the given
- * schedule (bounded), then reported as DRAFT_NOT_FOUND; other failures are the caller's.
+ * About 20 s in all: Outlook on the web saves drafts to Exchange at once, classic Outlook in cached
+ * mode syncs them later; past this the user is told to try again rather than kept waiting.
  */
-export async function readSavedDraft(api: GraphApi, retry: RetryPolicy, itemId: string, delaysMs: readonly number[]): Promise<DraftTemplate> {
+export const DRAFT_VISIBLE_DELAYS_MS: readonly number[] = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000, 5000];
+
+/**
+ * Reads something of a draft the add-in has just saved. Outlook's `saveAsync` returns before
+ * Exchange has the item when Outlook works from its local cache (classic Outlook on Windows), and
+ * until the item syncs Graph answers 404 ErrorItemNotFound for its id. So a 404 is waited out on
+ * the given schedule (bounded), then reported as DRAFT_NOT_FOUND; other failures are the caller's.
+ */
+export async function whenDraftVisible<T>(itemId: string, delaysMs: readonly number[], read: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await readDraft(api, retry, itemId);
+      return await read();
     } catch (err) {
       if (!isNotFound(err)) throw err;
       if (attempt >= delaysMs.length) break;
       await sleep(delaysMs[attempt]);
     }
   }
-  const waited = Math.round(delaysMs.reduce((sum, ms) => sum + ms, 0) / 1000);
+  const waitedMs = delaysMs.reduce((sum, ms) => sum + ms, 0);
   throw new AppError(
     'DRAFT_NOT_FOUND',
-    `The draft is not in your mailbox yet (waited ${waited} s). Outlook may still be saving it to the server: wait a moment and try again, or click Save in Outlook first.`,
-    { itemId, waitedMs: delaysMs.reduce((sum, ms) => sum + ms, 0) },
+    `The draft is not in your mailbox yet (waited ${Math.round(waitedMs / 1000)} s). Outlook may still be saving it to the server: wait a moment and try again, or click Save in Outlook first.`,
+    { itemId, waitedMs },
   );
+}
+
+/** Reads a draft the add-in has just saved, as a template, once it is visible. */
+export function readSavedDraft(api: GraphApi, retry: RetryPolicy, itemId: string, delaysMs: readonly number[]): Promise<DraftTemplate> {
+  return whenDraftVisible(itemId, delaysMs, () => readDraft(api, retry, itemId));
 }

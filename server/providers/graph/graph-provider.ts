@@ -6,7 +6,7 @@ import type { Mailbox, MailboxProvider, MessagePage, OutgoingMessage, PageReques
 import { formatTag } from '../mailbox';
 import { GraphApi } from './client';
 import type { GraphContext } from './context';
-import { readSavedDraft } from './draft';
+import { DRAFT_VISIBLE_DELAYS_MS, readSavedDraft } from './draft';
 import { findDraft } from './draft-ids';
 import { toAppError } from './errors';
 import { GraphFolders } from './folders';
@@ -44,12 +44,6 @@ export interface GraphProviderOptions {
 /** About 15 s in all: Exchange usually files a sent copy within seconds. */
 const DEFAULT_SENT_COPY_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000];
 
-/**
- * About 20 s in all: Outlook on the web saves drafts to Exchange at once, classic Outlook in cached
- * mode syncs them later; past this the user is told to try again rather than kept waiting.
- */
-const DEFAULT_DRAFT_VISIBLE_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000, 5000];
-
 /** One user's mailbox in Microsoft 365. */
 export class GraphMailbox implements Mailbox {
   readonly provider = 'graph' as const;
@@ -60,14 +54,14 @@ export class GraphMailbox implements Mailbox {
     private readonly ctx: GraphContext,
     private readonly folders: GraphFolders,
     private readonly beforeSend: () => Promise<void>,
-    private readonly draftDelaysMs: readonly number[] = DEFAULT_DRAFT_VISIBLE_DELAYS_MS,
+    private readonly draftDelaysMs: readonly number[] = DRAFT_VISIBLE_DELAYS_MS,
   ) {
     this.messages = new GraphMessages(ctx.api, ctx.retry);
   }
 
   /** Graph for this user, for the recipient sources and draft reading (sources/, draft.ts). */
-  graph(): { api: GraphApi; retry: RetryPolicy } {
-    return { api: this.ctx.api, retry: this.ctx.retry };
+  graph(): { api: GraphApi; retry: RetryPolicy; draftDelaysMs: readonly number[] } {
+    return { api: this.ctx.api, retry: this.ctx.retry, draftDelaysMs: this.draftDelaysMs };
   }
 
   listFolders(): Promise<Folder[]> {

@@ -1,8 +1,7 @@
-import { AppError } from '../../../errors';
 import type { GraphApi } from '../client';
-import { isNotFound } from '../errors';
+import { whenDraftVisible } from '../draft';
 import { buildQuery } from '../requests';
-import { sleep, withRetry, type RetryPolicy } from '../retry';
+import { withRetry, type RetryPolicy } from '../retry';
 import { text, type SourceRow } from './rows';
 
 type GraphRecipient = { emailAddress?: { address?: string; name?: string } };
@@ -45,20 +44,6 @@ export async function readDraftRecipients(
   api: GraphApi, retry: RetryPolicy, itemId: string, delaysMs: readonly number[],
 ): Promise<{ subject: string; rows: SourceRow[] }> {
   const path = `/me/messages/${encodeURIComponent(itemId)}${buildQuery({ $select: 'subject,toRecipients,ccRecipients' })}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const draft = await withRetry(retry, () => api.get<GraphDraftRecipients>(path));
-      return { subject: draft.subject ?? '', rows: draftRecipientRows(draft) };
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      if (attempt >= delaysMs.length) break;
-      await sleep(delaysMs[attempt]);
-    }
-  }
-  const waitedMs = delaysMs.reduce((sum, ms) => sum + ms, 0);
-  throw new AppError(
-    'DRAFT_NOT_FOUND',
-    `The draft is not in your mailbox yet (waited ${Math.round(waitedMs / 1000)} s). Outlook may still be saving it: wait a moment and try again, or click Save in Outlook first.`,
-    { itemId, waitedMs },
-  );
+  const draft = await whenDraftVisible(itemId, delaysMs, () => withRetry(retry, () => api.get<GraphDraftRecipients>(path)));
+  return { subject: draft.subject ?? '', rows: draftRecipientRows(draft) };
 }

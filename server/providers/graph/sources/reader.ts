@@ -1,6 +1,7 @@
 import type { GroupChoice, ListSource } from '../../../../shared/api';
 import { AppError } from '../../../errors';
 import type { GraphApi } from '../client';
+import { DRAFT_VISIBLE_DELAYS_MS } from '../draft';
 import { isNotFound, toAppError } from '../errors';
 import { buildQuery } from '../requests';
 import { withRetry, type RetryPolicy } from '../retry';
@@ -43,12 +44,6 @@ export const USER_COLUMNS: SourceColumn[] = [
 /** A draft's addressees. */
 export const DRAFT_COLUMNS: SourceColumn[] = [...typed('email', 'email'), ...typed('name recipientType', 'text')];
 
-/**
- * About 20 s in all, as for a draft read as a template: Outlook on the web saves at once, classic
- * Outlook in cached mode syncs later.
- */
-const DRAFT_VISIBLE_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 3000, 5000, 5000];
-
 /** Runs a Graph read for the user: a missing folder, group or draft is NOT_FOUND, anything else a coded error. */
 async function reading<T>(missing: string, read: () => Promise<T>): Promise<T> {
   try {
@@ -60,8 +55,8 @@ async function reading<T>(missing: string, read: () => Promise<T>): Promise<T> {
 }
 
 /** The Graph recipient sources of the user whose token `api` carries. */
-export function graphSources(graph: { api: GraphApi; retry: RetryPolicy }, draftDelaysMs: readonly number[] = DRAFT_VISIBLE_DELAYS_MS): RecipientSources {
-  const { api, retry } = graph;
+export function graphSources(graph: { api: GraphApi; retry: RetryPolicy; draftDelaysMs?: readonly number[] }): RecipientSources {
+  const { api, retry, draftDelaysMs = DRAFT_VISIBLE_DELAYS_MS } = graph;
   const nameOf = (path: string) => withRetry(retry, () => api.get<{ displayName?: string }>(`${path}${buildQuery({ $select: 'id,displayName' })}`))
     .then((found) => found.displayName ?? null);
 
