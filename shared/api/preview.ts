@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AudienceSpec } from './audience';
 import { RunOptions, TemplateInput } from './runs';
 import { MessageExtras, PreviewExtras } from './templates';
 
@@ -10,6 +11,13 @@ export const PreviewRequest = z.object({
   template: TemplateInput.optional(),
   ...MessageExtras,
   options: RunOptions.pick({ locale: true, timeZone: true }).optional(),
+  /**
+   * Who the run would reach (as in `POST /api/runs`): the preview then goes through those
+   * recipients, with the fields the audience adds (years of service…), and `total` counts them.
+   * Absent, or when it selects nobody today: every row of the list.
+   */
+  audience: AudienceSpec.optional(),
+  /** Which recipient (audience) or row (no audience) to merge, from 0. */
   rowIndex: z.number().int().min(0).default(0),
 });
 /** Parsed preview request. */

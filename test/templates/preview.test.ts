@@ -63,3 +63,44 @@ describe('preview: any row, run-level fields, and the rows with warnings to jump
     expect(PreviewResponse.parse(res.body)).toMatchObject({ to: 'jan@example.com', subject: 'Statement for Jan', html: '<p>30</p>' });
   });
 });
+
+describe('preview of an audience: its recipients, and the fields it adds', () => {
+  let s: TestServer;
+  let listId: string;
+  beforeAll(async () => {
+    s = await startTestServer();
+    const csv = ['firstName,work,home,hired', 'Ayşe,ayse@firma.example,,10.03.2016', 'Borys,borys@firma.example,borys@dom.example,11.03.2020', 'Ceren,,ceren@ev.example,10.03.2021'].join('\n');
+    listId = (await s.upload('staff.csv', csv, { emailColumn: 'work' })).body.id;
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  const anniversary = { filter: { type: 'workAnniversaryToday', field: 'hired' }, runDate: '2026-03-10', timeZone: 'Europe/Istanbul', addressColumns: ['work', 'home'] };
+  const template = { subject: '{{yearsOfService}} yıl, {{firstName}}', html: '<p>{{yearsOfService}}</p>' };
+
+  it('goes through the people the run would reach, with {{yearsOfService}} known and merged, to the address they get', async () => {
+    const res = await s.api('POST', '/api/preview', { listId, template, audience: anniversary, rowIndex: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const p = PreviewResponse.parse(res.body);
+    expect(p.analysis.unknownFields).toEqual([]);
+    expect(p.total).toBe(2);
+    expect([p.to, p.subject]).toEqual(['ceren@ev.example', '5 yıl, Ceren']);
+    const first = PreviewResponse.parse((await s.api('POST', '/api/preview', { listId, template, audience: anniversary })).body);
+    expect([first.to, first.subject]).toEqual(['ayse@firma.example', '10 yıl, Ayşe']);
+  });
+
+  it('without the audience the field is unknown, as it would be in a run without the rule; nobody today shows the list', async () => {
+    const plain = PreviewResponse.parse((await s.api('POST', '/api/preview', { listId, template })).body);
+    expect(plain.analysis.unknownFields.map((f) => f.field)).toEqual(['yearsOfService']);
+    expect(plain.total).toBe(3);
+    const nobody = PreviewResponse.parse((await s.api('POST', '/api/preview', { listId, template, audience: { ...anniversary, runDate: '2026-03-12' } })).body);
+    expect(nobody.total).toBe(3);
+    expect(nobody.analysis.unknownFields).toEqual([]);
+  });
+
+  it('sends the test message to the recipient shown', async () => {
+    const res = await s.api('POST', '/api/test-message', { listId, template, audience: anniversary, rowIndex: 1, to: 'me@example.org' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+});

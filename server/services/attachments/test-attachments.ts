@@ -4,12 +4,12 @@ import { AttachmentError, AttachmentLoader } from '../../mail/attachment-loader'
 import type { OutgoingAttachment } from '../../providers/mailbox';
 import type { Db } from '../../store/db';
 import { readFileBytes } from '../../store/files';
-import { readRows } from '../../store/lists';
+import type { Row } from '../../store/lists';
 import { requireList } from '../runs';
 import { prepareMessage } from './message-plan';
 
-/** The files one row's message would carry (protected PDFs included), for a test message; stores nothing. */
-export async function attachmentsForRow(db: Db, ownerId: string, req: PreviewRequest, rowIndex: number): Promise<OutgoingAttachment[]> {
+/** The files one recipient's message would carry (protected PDFs included), for a test message; stores nothing. */
+export async function attachmentsForRow(db: Db, ownerId: string, req: PreviewRequest, row: Row, rowIndex: number): Promise<OutgoingAttachment[]> {
   const list = requireList(db, ownerId, req.listId);
   const message = prepareMessage(db, ownerId, list, req);
   const shared = message.shared.map((a): OutgoingAttachment => {
@@ -18,7 +18,6 @@ export async function attachmentsForRow(db: Db, ownerId: string, req: PreviewReq
     return { name: a.name, contentType: a.contentType, content, ...(a.inline && a.contentId ? { contentId: a.contentId, inline: true } : {}) };
   });
   if (!message.recipientFiles) return shared;
-  const [row] = readRows(db, list.id, rowIndex, 1);
   const loader = new AttachmentLoader(db, { locale: null, fields: message.fields, shared: [], recipientFiles: message.recipientFiles.spec, ...message.addressing });
   try {
     return [...shared, ...(await loader.forRow(row))];
