@@ -70,7 +70,7 @@ describe('the task pane, whole flow against the real server', () => {
 
     // Someone asks not to be mailed again: one click on their report row suppresses them for the organisation.
     const first = page.locator('[data-testid="report-row"]').first();
-    const address = (await first.locator('td').first().textContent()) as string;
+    const address = (await first.getByTestId('report-to').textContent()) as string;
     await first.getByTestId('report-suppress').click();
     await first.getByTestId('report-suppressed').waitFor();
     const suppression = await session.server.api('GET', '/api/suppression');

@@ -14,7 +14,9 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: 'anywhere',
   },
-  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'normal' },
+  // A link-like action under the address: no extra column at 320 px.
+  action: { minWidth: 0, paddingLeft: 0, paddingRight: 0, fontSize: tokens.fontSizeBase200, justifyContent: 'flex-start', textAlign: 'left' },
 });
 
 /**
@@ -57,23 +59,21 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string
         <tbody>
           {props.deliveries.map((d) => (
             <tr key={d.id} data-testid="report-row" data-status={d.status}>
-              <td className={styles.cell}>{d.to || t('common.none')}</td>
               <td className={styles.cell}>
-                <StatusBadge status={d.status} />
-              </td>
-              <td className={styles.cell}>
-                {d.reason ?? ''}
+                <span data-testid="report-to">{d.to || t('common.none')}</span>
                 {props.onSuppress && d.to && d.reason !== 'SUPPRESSED' && (
                   <div>
                     {suppressed.has(d.id) ? (
                       <span className={layout.muted} data-testid="report-suppressed">{t('report.suppressed')}</span>
                     ) : (
                       <Button
+                        className={styles.action}
                         size="small"
-                        appearance="subtle"
+                        appearance="transparent"
                         data-testid="report-suppress"
                         aria-label={t('report.suppressLabel', { address: d.to })}
                         disabled={busy === d.id}
+                        // The report shows the error (onSuppress); the row just stays unsuppressed.
                         onClick={() => void suppress(d).catch(() => undefined)}
                       >
                         {t('report.suppress')}
@@ -82,6 +82,10 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string
                   </div>
                 )}
               </td>
+              <td className={styles.cell}>
+                <StatusBadge status={d.status} />
+              </td>
+              <td className={styles.cell}>{d.reason ?? ''}</td>
             </tr>
           ))}
         </tbody>

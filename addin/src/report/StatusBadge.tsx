@@ -1,6 +1,9 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles } from '@fluentui/react-components';
 import type { DeliveryStatus, RunStatus } from '../../../shared/api';
 import { useI18n } from '../i18n';
+
+// A badge has a fixed height: its words must stay on one line however narrow the pane.
+const useStyles = makeStyles({ badge: { whiteSpace: 'nowrap', flexShrink: 0 } });
 
 type BadgeColor = 'success' | 'danger' | 'warning' | 'informative' | 'subtle' | 'brand';
 
@@ -24,8 +27,9 @@ const RUN_COLORS: Record<RunStatus, BadgeColor> = {
 /** A delivery status as a coloured, translated badge. */
 export function StatusBadge(props: { status: DeliveryStatus }) {
   const { t } = useI18n();
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={DELIVERY_COLORS[props.status]} data-testid="delivery-status">
+    <Badge className={styles.badge} appearance="tint" color={DELIVERY_COLORS[props.status]} data-testid="delivery-status">
       {t(`counts.${props.status}`)}
     </Badge>
   );
@@ -34,8 +38,9 @@ export function StatusBadge(props: { status: DeliveryStatus }) {
 /** A run status as a coloured, translated badge. */
 export function RunStatusBadge(props: { status: RunStatus }) {
   const { t } = useI18n();
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={RUN_COLORS[props.status]} data-testid="run-status">
+    <Badge className={styles.badge} appearance="tint" color={RUN_COLORS[props.status]} data-testid="run-status">
       {t(`runStatus.${props.status}`)}
     </Badge>
   );
