@@ -9,60 +9,53 @@ import type { User } from '../../store/users';
  * these paths and then opens `path?ticket=…`.
  */
 export const DOWNLOADABLE = [
-  /^\/api\/runs\/[^/]+\/report\.(csv|xlsx)$/,
-  /^\/api\/mailbox\/messages\/[^/]+\/raw$/,
-  /^\/api\/files\/[^/]+$/,
+  /^\/api\/runs\/[^/?#]+\/report\.(csv|xlsx)$/,
+  /^\/api\/mailbox\/messages\/[^/?#]+\/raw$/,
+  /^\/api\/files\/[^/?#]+$/,
 ];
 
 /** How long a ticket may wait before it is used. */
 export const TICKET_TTL_MS = 60_000;
 
-interface TicketBody { user: User; path: string; exp: number; nonce: string }
+interface Issued { user: User; path: string; exp: number; used: boolean }
 
 /**
- * Short-lived, single-use download tickets. A ticket names the user and one exact path and is
- * signed with a key that lives only in this process (a restart voids open tickets, which only
- * means clicking the link again). It authenticates that one GET; the route still checks what the
- * user owns.
+ * Short-lived, single-use download tickets. A ticket is 32 random bytes that name, in this
+ * process's memory only, one user and one exact path; nothing about the user travels in the URL
+ * (which browsers keep in their history). A restart voids open tickets, which only means clicking
+ * the link again. It authenticates that one GET; the route still checks what the user owns.
  */
 export class DownloadTickets {
-  private readonly key = crypto.randomBytes(32);
-  private readonly used = new Map<string, number>();
+  private readonly issued = new Map<string, Issued>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** A ticket for `path` (which must be downloadable) for `user`, and when it expires. */
   issue(user: User, path: string): { ticket: string; expiresAt: string } {
     if (!isDownloadable(path)) throw new AppError('VALIDATION_FAILED', `"${path}" is not a download this server offers.`, { issues: [{ path: 'path', message: 'not a downloadable API path' }] });
-    const exp = this.now() + TICKET_TTL_MS;
-    const body: TicketBody = { user: { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, roles: user.roles }, path, exp, nonce: crypto.randomBytes(12).toString('base64url') };
-    const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-    return { ticket: `${payload}.${this.sign(payload)}`, expiresAt: new Date(exp).toISOString() };
-  }
-
-  /** The user a ticket was issued to, if it is genuine, for this path, unexpired and unused; it is then used up. */
-  redeem(ticket: string, path: string): User {
-    const [payload, signature, extra] = ticket.split('.');
-    const expected = payload ? this.sign(payload) : '';
-    if (!payload || !signature || extra !== undefined || signature.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
-      throw refused('ticket-invalid', 'This download link is not valid. Open it again from the pane.');
-    }
-    const body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as TicketBody;
     const now = this.now();
-    if (body.path !== path) throw refused('ticket-invalid', 'This download link is for another file. Open it again from the pane.');
-    if (body.exp <= now) throw refused('ticket-expired', 'This download link has expired. Open it again from the pane.');
     this.forgetExpired(now);
-    if (this.used.has(body.nonce)) throw refused('ticket-used', 'This download link has been used already. Open it again from the pane.');
-    this.used.set(body.nonce, body.exp);
-    return body.user;
+    const ticket = crypto.randomBytes(32).toString('base64url');
+    const exp = now + TICKET_TTL_MS;
+    this.issued.set(ticket, { user: { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, roles: user.roles }, path, exp, used: false });
+    return { ticket, expiresAt: new Date(exp).toISOString() };
   }
 
-  private sign(payload: string): string {
-    return crypto.createHmac('sha256', this.key).update(payload).digest('base64url');
+  /** The user a ticket was issued to, if it is known, for this path, unexpired and unused; it is then used up. */
+  redeem(ticket: string, path: string): User {
+    const now = this.now();
+    const issued = this.issued.get(ticket);
+    this.forgetExpired(now);
+    if (!issued) throw refused('ticket-invalid', 'This download link is not valid. Open it again from the pane.');
+    if (issued.path !== path) throw refused('ticket-invalid', 'This download link is for another file. Open it again from the pane.');
+    if (issued.exp <= now) throw refused('ticket-expired', 'This download link has expired. Open it again from the pane.');
+    if (issued.used) throw refused('ticket-used', 'This download link has been used already. Open it again from the pane.');
+    issued.used = true;
+    return issued.user;
   }
 
   private forgetExpired(now: number): void {
-    for (const [nonce, exp] of this.used) if (exp <= now) this.used.delete(nonce);
+    for (const [ticket, { exp }] of this.issued) if (exp <= now) this.issued.delete(ticket);
   }
 }
 
