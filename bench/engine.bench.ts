@@ -35,7 +35,7 @@ const noop: MailboxProvider = {
     createFolder: async () => FOLDER,
     send: async (m) => ({ messageId: m.messageId, providerId: m.tag.deliveryId }),
     findSent: async () => undefined,
-    listMessages: async () => ({ total: 0, messages: [] }),
+    listMessages: async () => ({ total: 0, messages: [], nextOffset: null }),
     getMessage: async () => {
       throw new Error('not used by the benchmark');
     },

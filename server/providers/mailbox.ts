@@ -48,8 +48,8 @@ export interface SentReceipt { messageId: string; providerId: string }
 /** Which slice of a folder to list: `limit` messages after the first `offset`, newest first. */
 export interface PageRequest { offset: number; limit: number }
 
-/** One slice of a folder's messages and how many the folder holds in all. */
-export interface MessagePage { total: number; messages: MessageSummary[] }
+/** One slice of a folder's messages, how many the folder holds in all, and where the next slice starts (null: none). */
+export interface MessagePage { total: number; messages: MessageSummary[]; nextOffset: number | null }
 
 /**
  * A person's mailbox as the engine and the HTTP layer see it. Implementations: local (embedded),

@@ -42,6 +42,12 @@ export type MessageSummary = z.infer<typeof MessageSummary>;
 export const MessagesResponse = z.object({
   messages: z.array(MessageSummary),
   total: z.number().int(),
+  /**
+   * The `offset` of the next page, null after the last. Ask for it rather than counting the
+   * messages shown: Microsoft 365 may return a short page while more remain (its `$skip` counts
+   * items that are not messages).
+   */
+  nextOffset: z.number().int().nullable().default(null),
 });
 
 /** A file carried by a message, as listed when the message is read (its bytes stay in the raw MIME). */

@@ -37,7 +37,7 @@ export class ScriptedProvider implements MailboxProvider {
       },
       send: (message) => this.send(message),
       findSent: async (tag) => this.findSent(tag),
-      listMessages: async () => ({ total: 0, messages: [] }),
+      listMessages: async () => ({ total: 0, messages: [], nextOffset: null }),
       getMessage: async () => {
         throw new Error('not supported by the scripted mailbox');
       },

@@ -27,7 +27,7 @@ export function MessageList(props: { folder: Folder; onOpen: (id: string) => voi
   const { t, formatDateTime } = useI18n();
   const list = usePaged(async (offset) => {
     const page = await getMessages(props.folder.id, offset, PAGE);
-    return { items: page.messages, total: page.total };
+    return { items: page.messages, total: page.total, nextOffset: page.nextOffset };
   }, [props.folder.id]);
   const { items: messages, total, loading, error } = list;
 
@@ -56,7 +56,7 @@ export function MessageList(props: { folder: Folder; onOpen: (id: string) => voi
       </ul>
       {!loading && messages.length === 0 && !error && <p className={layout.muted}>{t('mailbox.empty')}</p>}
       {loading && <Spinner size="tiny" label={t('app.loading')} />}
-      {!loading && messages.length < total && <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>}
+      {!loading && list.hasMore && <Button onClick={list.loadMore}>{t('common.loadMore')}</Button>}
     </div>
   );
 }

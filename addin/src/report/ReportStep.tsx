@@ -106,7 +106,7 @@ export function ReportStep(props: {
       <DeliveriesTable deliveries={rows} caption={t('report.title')} onSuppress={suppress} />
       {!loading && rows.length === 0 && !error && <p className={layout.muted}>{t('report.empty')}</p>}
       {loading && <Spinner size="tiny" label={t('app.loading')} />}
-      {!loading && rows.length < total && (
+      {!loading && report.hasMore && (
         <Button onClick={report.loadMore}>{t('common.loadMore')}</Button>
       )}
       <div className={layout.actions}>

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Where the next page starts, when the server says so (null: no more); else after the items shown. */
+  nextOffset?: number | null;
 }
 
 /** A list loaded page by page: what is loaded so far, the total, and "load more". */
@@ -12,7 +14,9 @@ export interface PagedState<T> {
   total: number;
   loading: boolean;
   error: unknown;
-  /** Loads the next page after the items already shown. */
+  /** Whether there is a page after those loaded. */
+  hasMore: boolean;
+  /** Loads the next page. */
   loadMore(): void;
   /** Starts again from the first page. */
   reload(): void;
@@ -27,6 +31,7 @@ export function usePaged<T>(fetchPage: (offset: number) => Promise<Page<T>>, dep
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  const [next, setNext] = useState<number | null | undefined>(undefined);
   const generation = useRef(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
@@ -40,6 +45,7 @@ export function usePaged<T>(fetchPage: (offset: number) => Promise<Page<T>>, dep
         if (mine !== generation.current) return;
         setItems((shown) => (offset === 0 ? page.items : [...shown, ...page.items]));
         setTotal(page.total);
+        setNext(page.nextOffset);
         setLoading(false);
       },
       (e: unknown) => {
@@ -52,9 +58,13 @@ export function usePaged<T>(fetchPage: (offset: number) => Promise<Page<T>>, dep
 
   useEffect(() => load(0), deps);
 
+  const nextStart = next === undefined ? (items.length < total ? items.length : null) : next;
   return {
     items, total, loading, error,
-    loadMore: () => load(items.length),
+    hasMore: nextStart !== null,
+    loadMore: () => {
+      if (nextStart !== null) load(nextStart);
+    },
     reload: () => load(0),
   };
 }

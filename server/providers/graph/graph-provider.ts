@@ -86,11 +86,11 @@ export class GraphMailbox implements Mailbox {
   }
 
   async listMessages(folderId: string, page: PageRequest): Promise<MessagePage> {
-    const { total, messages } = await this.messages.list(folderId, page);
-    if (total !== undefined) return { total, messages };
+    const { total, messages, nextOffset } = await this.messages.list(folderId, page);
+    if (total !== undefined) return { total, messages, nextOffset };
     // Graph did not count: the folder's own item count is the next best answer.
     const folder = await this.folders.find(folderId);
-    return { total: folder?.messageCount ?? page.offset + messages.length, messages };
+    return { total: folder?.messageCount ?? page.offset + messages.length, messages, nextOffset };
   }
 
   getMessage(id: string): Promise<MessageDetail> {

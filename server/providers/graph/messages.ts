@@ -21,9 +21,6 @@ export const MESSAGE_SUMMARY_SELECT =
 /** Expands only Seriatim's tag property (absent from the reply when a message has none). */
 export const TAG_EXPAND = `singleValueExtendedProperties($filter=id eq ${quoteOData(TAG_PROPERTY_ID)})`;
 
-/** Follow-up pages read when Graph hands back fewer messages than asked for. */
-const MAX_EXTRA_PAGES = 10;
-
 type Recipients = Array<{ emailAddress?: { address?: string } }>;
 
 /** A message as Graph returns it for MESSAGE_SUMMARY_SELECT and TAG_EXPAND. */
@@ -95,23 +92,20 @@ export class GraphMessages {
   constructor(private readonly api: GraphApi, private readonly retry: RetryPolicy) {}
 
   /**
-   * A page of a folder. Graph may return fewer than `$top` messages while more remain (it counts
-   * items it skipped), so `@odata.nextLink` is followed, a bounded number of times, until the page
-   * is full. `total` is undefined when Graph did not count.
+   * A page of a folder, in Graph's own `$skip` numbering: Graph may return fewer than `$top`
+   * messages while more remain (it counts items that are not messages), so the next page starts at
+   * `offset + limit` whenever Graph links one, never at the number of messages shown. `total` is
+   * undefined when Graph did not count.
    */
-  async list(folderId: string, page: PageRequest): Promise<{ total: number | undefined; messages: MessageSummary[] }> {
+  async list(folderId: string, page: PageRequest): Promise<{ total: number | undefined; messages: MessageSummary[]; nextOffset: number | null }> {
     const folderMissing = () => new AppError('FOLDER_NOT_FOUND', `There is no folder "${folderId}" in the mailbox.`);
-    const first = await this.read(() => this.api.get<MessageListPage>(buildFolderMessagesPath(folderId, page)), folderMissing);
-    const items = [...first.value];
-    let next = first['@odata.nextLink'];
-    for (let extra = 0; items.length < page.limit && next && extra < MAX_EXTRA_PAGES; extra++) {
-      const link = next;
-      const more = await this.read(() => this.api.get<MessageListPage>(link), folderMissing);
-      items.push(...more.value);
-      next = more['@odata.nextLink'];
-    }
-    const total = first['@odata.count'];
-    return { total: typeof total === 'number' ? total : undefined, messages: items.slice(0, page.limit).map(toMessageSummary) };
+    const reply = await this.read(() => this.api.get<MessageListPage>(buildFolderMessagesPath(folderId, page)), folderMissing);
+    const total = reply['@odata.count'];
+    return {
+      total: typeof total === 'number' ? total : undefined,
+      messages: reply.value.slice(0, page.limit).map(toMessageSummary),
+      nextOffset: reply['@odata.nextLink'] ? page.offset + page.limit : null,
+    };
   }
 
   /** One message: its summary from Graph, headers, bodies and attachments from its MIME (as the local mailbox reads them). */

@@ -80,7 +80,8 @@ export class LocalMailbox implements Mailbox {
   async listMessages(folderId: string, page: PageRequest): Promise<MessagePage> {
     if (!findFolder(this.db, this.ownerId, folderId)) throw new AppError('FOLDER_NOT_FOUND', `There is no folder "${folderId}".`);
     const { total, messages } = listMessages(this.db, this.ownerId, folderId, page.offset, page.limit);
-    return { total, messages: messages.map(presentMessage) };
+    const end = page.offset + messages.length;
+    return { total, messages: messages.map(presentMessage), nextOffset: end < total ? end : null };
   }
 
   async getMessage(id: string): Promise<MessageDetail> {
