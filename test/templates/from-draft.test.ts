@@ -51,6 +51,15 @@ describe('a template from the Outlook draft (Microsoft 365)', () => {
     expect(result.skipped).toEqual([{ name: 'Agenda', kind: 'itemAttachment' }, { name: 'Budget.xlsx', kind: 'referenceAttachment' }]);
   });
 
+  it('keeps an image the body shows through cid: inline even when Graph says isInline: false', async () => {
+    const saved = h.emulator.saveOutlookDraft(h.user.id, {
+      subject: 'İmza', body: { contentType: 'html', content: '<p>Merhaba</p><img src="CID:Logo@Contoso">' },
+      attachments: [file('logo.png', 'image/png', PNG, { isInline: false, contentId: 'logo@contoso' }), file('notes.txt', 'text/plain', Buffer.from('x'), { contentId: 'unused@contoso' })],
+    });
+    const { template } = await createTemplateFromDraft(h.db, h.user.id, h.mailbox, { itemId: saved.restId, name: 'Signature' });
+    expect(template.attachments.map((a) => [a.name, a.inline, a.contentId])).toEqual([['logo.png', true, 'logo@contoso'], ['notes.txt', false, null]]);
+  });
+
   it('numbers the name when the subject is taken, and takes a given name as it is', async () => {
     const first = h.emulator.saveOutlookDraft(h.user.id, { subject: 'Duyuru', body: { contentType: 'text', content: 'Merhaba\n<b>herkes</b>' } });
     const a = await createTemplateFromDraft(h.db, h.user.id, h.mailbox, { itemId: first.restId });

@@ -23,6 +23,11 @@ export function textToHtml(text: string): string {
   return `<div>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</div>`;
 }
 
+/** Whether the HTML shows the attachment with this Content-ID (`src="cid:…"`, any case). */
+function referencesCid(html: string, contentId: string): boolean {
+  return html.toLowerCase().includes(`cid:${contentId.toLowerCase()}`);
+}
+
 const addresses = (list: GraphDraft['toRecipients']) => (list ?? []).map((r) => r.emailAddress?.address).filter((a): a is string => Boolean(a));
 
 /**
@@ -33,6 +38,8 @@ export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: st
   const path = `/me/messages/${encodeURIComponent(messageId)}`;
   const draft = await withRetry(retry, () => api.get<GraphDraft>(`${path}${buildQuery({ $select: 'subject,body,toRecipients,ccRecipients' })}`));
   const listed = await readAll<GraphAttachment>(api, `${path}/attachments${buildQuery({ $select: 'id,name,contentType,size,isInline,contentId' })}`, retry);
+  const body = draft.body ?? {};
+  const html = (body.contentType ?? '').toLowerCase() === 'html' ? body.content ?? '' : textToHtml(body.content ?? '');
   const attachments: OutgoingAttachment[] = [];
   const skipped: DraftTemplate['skipped'] = [];
   for (const a of listed) {
@@ -42,13 +49,15 @@ export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: st
       continue;
     }
     const content = await withRetry(retry, () => api.getBytes(`${path}/attachments/${encodeURIComponent(a.id)}/$value`));
+    // Graph may say isInline: false for an image the body shows through cid: (a known service
+    // bug), so an attachment the HTML references is inline whatever the flag says.
+    const contentId = a.contentId ? a.contentId.replace(/^<|>$/g, '') : null;
+    const inline = Boolean(contentId && (a.isInline || referencesCid(html, contentId)));
     attachments.push({
       name: a.name, contentType: a.contentType ?? 'application/octet-stream', content,
-      ...(a.isInline ? { inline: true } : {}), ...(a.isInline && a.contentId ? { contentId: a.contentId } : {}),
+      ...(inline ? { inline: true, contentId: contentId as string } : {}),
     });
   }
-  const body = draft.body ?? {};
-  const html = (body.contentType ?? '').toLowerCase() === 'html' ? body.content ?? '' : textToHtml(body.content ?? '');
   return { subject: draft.subject ?? '', html, to: addresses(draft.toRecipients), cc: addresses(draft.ccRecipients), attachments, skipped };
 }
 
