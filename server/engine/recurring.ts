@@ -117,7 +117,12 @@ export class RecurringScheduler {
   }
 }
 
-/** The planner's refusal of a run that would reach nobody. */
+/**
+ * The planner's refusal of a run whose rules select nobody today, from a list that has rows. An
+ * empty list (a refresh that read nothing) is a failure to report, not a quiet day.
+ */
 function isEmptyAudience(err: unknown): boolean {
-  return err instanceof AppError && (err.details as { reason?: unknown } | undefined)?.reason === 'EMPTY_AUDIENCE';
+  if (!(err instanceof AppError)) return false;
+  const details = err.details as { reason?: unknown; counts?: { rows?: unknown } } | undefined;
+  return details?.reason === 'EMPTY_AUDIENCE' && typeof details.counts?.rows === 'number' && details.counts.rows > 0;
 }

@@ -80,8 +80,8 @@ export async function planRun(
   const audience = resolveAudience(db, list, emailColumn, req.audience, {
     ...req.options, now: req.options.scheduledAt ? new Date(req.options.scheduledAt) : undefined,
   });
-  // A schedule's check may find nobody today (no birthdays); everything else is still checked.
-  if (!check.allowEmptyAudience) assertAudienceSelected(audience);
+  // A schedule's check may find nobody today (no birthdays) in a list that has rows; everything else is still checked.
+  if (!check.allowEmptyAudience || audience.plan.tally.rows === 0) assertAudienceSelected(audience);
   const rows = audience.plan.recipients.map((r) => r.values);
   // The template (inline or from the library), run-level fields, files and addressing, checked before anything is stored.
   const message = prepareMessage(db, ownerId, list, req, mailbox.maxMessageBytes);

@@ -152,6 +152,15 @@ describe('a birthday schedule', () => {
     expect(dates[0].reason).toBe('EMPTY_AUDIENCE: nobody is in the audience on 2026-03-10.');
     const planned = db.prepare('SELECT COUNT(*) FROM deliveries WHERE run_id = ?').pluck().get(dates[2].runId) as number;
     expect(planned).toBe(1);
+
+    // A list that lost its rows (a refresh that read nothing) is a failure to report, not a quiet day.
+    db.prepare('DELETE FROM list_rows WHERE list_id = ?').run(list.id);
+    db.prepare('UPDATE lists SET row_count = 0 WHERE id = ?').run(list.id);
+    clock = at('2026-03-13T05:00:01Z');
+    await scheduler().tick();
+    const [latest] = listScheduledRuns(db, id).filter((d) => d.runDate === '2026-03-13');
+    expect(latest.status).toBe('failed');
+    expect(latest.reason).toMatch(/^VALIDATION_FAILED: The run would reach nobody: .*no rows/);
   });
 });
 
