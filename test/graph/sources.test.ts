@@ -61,6 +61,15 @@ describe('recipient sources', () => {
     expect(rows.filter((r) => r.hireDate === null).map((r) => r.email)).toEqual(['adele@contoso.test']);
   });
 
+  it('fails, saying why, when Microsoft 365 refuses the dates, instead of giving a list without birthdays', async () => {
+    const denied = h.emulator.faults.add({ method: 'GET', path: /^\/users\/[^/]+$/, action: { type: 'status', status: 403 } });
+    const err = await readDirectoryUsers(graph.api, graph.retry, { withDates: true }).catch((e: unknown) => e);
+    h.emulator.faults.clear();
+    expect(denied.fired).toBeGreaterThan(0);
+    expect(err).toMatchObject({ code: 'FORBIDDEN', details: { status: 403 } });
+    expect((err as Error).message).toContain('User.Read.All');
+  });
+
   it('reads a group\'s transitive members, nested groups flattened, each person once', async () => {
     const users = ['ann', 'bob', 'cem'].map((n) => h.emulator.addUser({ userPrincipalName: `${n}@contoso.test`, mail: `${n}@contoso.test` }));
     const inner = h.emulator.addGroup({ displayName: 'Payroll Istanbul', members: [users[1].id, users[2].id] });

@@ -1,3 +1,4 @@
+import { AppError } from '../../../errors';
 import { runBatches } from '../batch';
 import type { GraphApi } from '../client';
 import { readPages } from '../paging';
@@ -32,7 +33,9 @@ export function userRow(u: GraphUserRecord): SourceRow {
 /**
  * Adds `birthday` and `hireDate` to user rows. Graph returns them only for one user at a time
  * (a list that selects them fails), so they are read per user, 20 to a `$batch`, each throttled
- * inner request retried after its own Retry-After. A user whose dates cannot be read gets nulls.
+ * inner request retried after its own Retry-After. A user deleted meanwhile (404) gets nulls; any
+ * other failure fails the read with what went wrong, since a list whose birthdays are silently
+ * missing would quietly stop a birthday schedule.
  */
 export async function addBirthdays(api: GraphApi, retry: RetryPolicy, rows: SourceRow[]): Promise<SourceRow[]> {
   const replies = await runBatches(
@@ -40,6 +43,18 @@ export async function addBirthdays(api: GraphApi, retry: RetryPolicy, rows: Sour
     rows.map((r, i) => ({ id: String(i), method: 'GET' as const, url: `/users/${encodeURIComponent(String(r.id))}?$select=id,birthday,hireDate` })),
     retry,
   );
+  const failed = rows.map((_, i) => replies.get(String(i))).filter((reply) => !reply || (reply.status !== 200 && reply.status !== 404));
+  if (failed.length > 0) {
+    const first = failed[0];
+    const denied = first?.status === 403;
+    const code = (first?.body as { error?: { code?: string } } | undefined)?.error?.code;
+    throw new AppError(
+      denied ? 'FORBIDDEN' : 'PROVIDER_FAILED',
+      `Microsoft 365 did not give the birthday and hire date of ${failed.length} of ${rows.length} people (HTTP ${first?.status ?? 'no answer'}${code ? ` ${code}` : ''}). `
+        + (denied ? 'Reading them needs the User.Read.All permission with admin consent (see docs/deploy.md).' : 'Try again in a few minutes.'),
+      { failed: failed.length, of: rows.length, status: first?.status ?? null, providerCode: code ?? null },
+    );
+  }
   return rows.map((r, i) => {
     const reply = replies.get(String(i));
     const body = reply?.status === 200 ? (reply.body as { birthday?: string; hireDate?: string }) : {};
