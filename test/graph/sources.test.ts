@@ -72,7 +72,9 @@ describe('recipient sources', () => {
 
   it('reads a group\'s transitive members, nested groups flattened, each person once', async () => {
     const users = ['ann', 'bob', 'cem'].map((n) => h.emulator.addUser({ userPrincipalName: `${n}@contoso.test`, mail: `${n}@contoso.test` }));
-    const inner = h.emulator.addGroup({ displayName: 'Payroll Istanbul', members: [users[1].id, users[2].id] });
+    // Someone who has left: their account is disabled, so they are nobody to mail.
+    const gone = h.emulator.addUser({ userPrincipalName: 'gone@contoso.test', mail: 'gone@contoso.test', accountEnabled: false });
+    const inner = h.emulator.addGroup({ displayName: 'Payroll Istanbul', members: [users[1].id, users[2].id, gone.id] });
     const outer = h.emulator.addGroup({ displayName: 'Payroll', members: [users[0].id, users[1].id, inner.id] });
     expect((await listGroups(graph.api, graph.retry, 'Payroll')).map((g) => g.name).sort()).toEqual(['Payroll', 'Payroll Istanbul']);
     const rows = await readGroupMembers(graph.api, graph.retry, outer.id);

@@ -10,13 +10,13 @@ import { dateOnly, text, type SourceRow } from './rows';
 export interface GraphUserRecord {
   id: string; displayName?: string; givenName?: string; surname?: string; mail?: string; userPrincipalName?: string; jobTitle?: string;
   department?: string; companyName?: string; officeLocation?: string; city?: string; country?: string; mobilePhone?: string;
-  businessPhones?: string[]; employeeId?: string; employeeHireDate?: string; preferredLanguage?: string;
+  businessPhones?: string[]; employeeId?: string; employeeHireDate?: string; preferredLanguage?: string; accountEnabled?: boolean;
 }
 
 /** Fields a user list may select (birthday and hireDate are not among them: Graph serves those per user only). */
 export const USER_SELECT = [
   'id', 'displayName', 'givenName', 'surname', 'mail', 'userPrincipalName', 'jobTitle', 'department', 'companyName', 'officeLocation',
-  'city', 'country', 'mobilePhone', 'businessPhones', 'employeeId', 'employeeHireDate', 'preferredLanguage',
+  'city', 'country', 'mobilePhone', 'businessPhones', 'employeeId', 'employeeHireDate', 'preferredLanguage', 'accountEnabled',
 ].join(',');
 
 /** One row per user; `email` is the mailbox address, else the sign-in name. */
@@ -66,7 +66,8 @@ export async function addBirthdays(api: GraphApi, retry: RetryPolicy, rows: Sour
 export async function readDirectoryUsers(api: GraphApi, retry: RetryPolicy, options: { withDates?: boolean } = {}): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
   for await (const page of readPages<GraphUserRecord>(api, `/users${buildQuery({ $select: USER_SELECT, $top: 999 })}`, retry)) {
-    for (const u of page) rows.push(userRow(u));
+    // A disabled account (someone who has left) is nobody to greet.
+    for (const u of page) if (u.accountEnabled !== false) rows.push(userRow(u));
   }
   return options.withDates ? addBirthdays(api, retry, rows) : rows;
 }

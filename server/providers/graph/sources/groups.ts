@@ -24,7 +24,7 @@ export async function readGroupMembers(api: GraphApi, retry: RetryPolicy, groupI
   const seen = new Set<string>();
   for await (const page of readPages<GraphUserRecord>(api, path, retry)) {
     for (const u of page) {
-      if (seen.has(u.id)) continue;
+      if (seen.has(u.id) || u.accountEnabled === false) continue;
       seen.add(u.id);
       rows.push(userRow(u));
     }
