@@ -1,5 +1,8 @@
 import type { ListSummary } from '../../../shared/api';
 import { EMPTY_FILTER, type FilterInput } from '../audience/filterModel';
+import { DEFAULT_ADDRESS_CHOICE, type AddressChoiceInput } from '../audience/addressChoice';
+import { DEFAULT_COMPANY_CHOICE, type CompanyChoice } from '../audience/companies';
+import { NO_MARKS, type RowMarks } from '../audience/marks';
 import { newRepeat, type RepeatInput } from '../options/repeat';
 import { NO_FILES, type MessageFiles, type TemplateOrigin } from '../message/files';
 
@@ -27,6 +30,14 @@ export interface Mailing {
   emailColumn: string | null;
   /** Who of the list gets it (empty: everyone). */
   filter: FilterInput;
+  /** Rows left out, or included although the filter leaves them out, by hand (see audience/marks.ts). */
+  marks: RowMarks;
+  /** Addresses and domains left out of this run, as typed (see audience/exclusions.ts). */
+  exclusions: string;
+  /** Which address columns, in order of preference, and the first valid address or each. */
+  addressChoice: AddressChoiceInput;
+  /** For a list of companies: general address, default contact, other contacts. */
+  companies: CompanyChoice;
   subject: string;
   html: string;
   draftLoaded: boolean;
@@ -57,6 +68,10 @@ export function newMailing(): Mailing {
     list: null,
     emailColumn: null,
     filter: EMPTY_FILTER,
+    marks: NO_MARKS,
+    exclusions: '',
+    addressChoice: DEFAULT_ADDRESS_CHOICE,
+    companies: DEFAULT_COMPANY_CHOICE,
     subject: '',
     html: '',
     draftLoaded: false,

@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { ListSummary } from '../../../shared/api';
-import { previewAudience } from '../api';
 import { useI18n } from '../i18n';
-import { ErrorBar } from '../ui/ErrorBar';
-import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
-import { filterOf, NO_VALUE, OPERATORS, type ConditionInput, type FilterInput, type Operator } from './filterModel';
+import { NO_VALUE, OPERATORS, type ConditionInput, type FilterInput, type Operator } from './filterModel';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -22,30 +18,15 @@ const useStyles = makeStyles({
   part: { flexGrow: 1, flexBasis: '8em', minWidth: 0 },
 });
 
-const DEBOUNCE_MS = 300;
-
-/** Conditions on the list's columns (AND/OR, birthday and work-anniversary rules) with a live count. */
-export function FilterBuilder(props: { list: ListSummary; emailColumn: string | null; value: FilterInput; onChange: (f: FilterInput) => void }) {
+/**
+ * Conditions on the list's columns (AND/OR, birthday and work-anniversary rules); the live count
+ * of the whole audience is the Recipients step's `AudienceSummary`.
+ */
+export function FilterBuilder(props: { list: ListSummary; value: FilterInput; onChange: (f: FilterInput) => void }) {
   const styles = useStyles();
   const layout = useLayout();
   const { t } = useI18n();
   const { value, onChange } = props;
-  const filter = filterOf(value);
-  const key = JSON.stringify(filter ?? null);
-  const [debounced, setDebounced] = useState(key);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(key), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [key]);
-  const count = useAsync(() => {
-    const current = JSON.parse(debounced) as ReturnType<typeof filterOf> | null;
-    return previewAudience({
-      listId: props.list.id,
-      emailColumn: props.emailColumn ?? undefined,
-      audience: current ? { filter: current } : undefined,
-      limit: 0,
-    });
-  }, [props.list.id, props.emailColumn, debounced]);
 
   const columns = props.list.columns.map((c) => c.name);
   const change = (id: number, patch: Partial<ConditionInput>) =>
@@ -113,13 +94,7 @@ export function FilterBuilder(props: { list: ListSummary; emailColumn: string | 
         <Button size="small" data-testid="filter-add" onClick={add} disabled={columns.length === 0}>
           {t('audience.add')}
         </Button>
-        {count.value && (
-          <span aria-live="polite" data-testid="filter-count">
-            {t('audience.count', { sendable: count.value.sendable, rows: count.value.rows })}
-          </span>
-        )}
       </div>
-      <ErrorBar error={count.error} onRetry={count.reload} testId="filter-error" />
     </section>
   );
 }

@@ -1,33 +1,70 @@
+import { useState } from 'react';
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import type { ListSummary } from '../../../shared/api';
+import type { FilterNode } from '../../../shared/audience/schema';
 import { deleteList, getListRows } from '../api';
+import { isRowChosen, type CompanyChoice } from '../audience/companies';
+import { hasMarks, rowKeyOf, toggleMark, type RowMarks } from '../audience/marks';
+import { useRowVerdicts, type EvaluationContext } from '../audience/useRowVerdicts';
 import { useI18n } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
-import { RowsTable } from './RowsTable';
+import { RowsTable, type RowMarking } from './RowsTable';
 import { ProblemsList } from './ProblemsList';
 import { SourceInfo } from './SourceInfo';
 
-const PREVIEW_ROWS = 5;
+const PAGE_SIZE = 10;
+const NO_ROWS: never[] = [];
 
-/** The chosen list: recipient count, where in Outlook it came from, the email column (changeable), first rows, import problems. */
+/** Who gets what, as far as the rows table needs it to mark rows in and out. */
+export interface RowAudience {
+  marks: RowMarks;
+  onMarks: (marks: RowMarks) => void;
+  filter: FilterNode | undefined;
+  /** The server's evaluation context, once a preview has answered. */
+  context: EvaluationContext | undefined;
+  companies: CompanyChoice;
+  /** The address columns in use, in order of preference. */
+  addressColumns: string[];
+}
+
+/**
+ * The chosen list: recipient count, where in Outlook it came from, the email column (changeable),
+ * its rows page by page with a mark per row (in or out of this run), import problems.
+ */
 export function ListDetails(props: {
   list: ListSummary;
   emailColumn: string | null;
   onEmailColumn: (column: string | null) => void;
   onRefreshed: (list: ListSummary) => void;
   onDeleted: () => void;
+  audience: RowAudience;
 }) {
   const layout = useLayout();
   const { t } = useI18n();
-  const { list } = props;
-  const rows = useAsync(() => getListRows(list.id, 0, PREVIEW_ROWS), [list.id, list.updatedAt]);
+  const { list, audience } = props;
+  const [offset, setOffset] = useState(0);
+  const rows = useAsync(() => getListRows(list.id, offset, PAGE_SIZE), [list.id, list.updatedAt, offset]);
+  const shown = rows.value?.rows ?? NO_ROWS;
+  const shownOffset = rows.value?.offset ?? 0;
+  const total = rows.value?.total ?? list.rowCount;
+  const verdicts = useRowVerdicts(shown, shownOffset, audience.filter, audience.marks, audience.context);
 
   const remove = async () => {
     await deleteList(list.id);
     props.onDeleted();
   };
+
+  const marking: RowMarking = {
+    standings: shown.map((row, i) => ({ verdict: verdicts[i].verdict, chosen: isRowChosen(list, audience.companies, row) })),
+    whoOf: (i) => {
+      const column = audience.addressColumns.find((c) => shown[i]?.[c] !== null && shown[i]?.[c] !== undefined && shown[i]?.[c] !== '');
+      return column ? String(shown[i][column]) : '';
+    },
+    onToggle: (i) => audience.onMarks(toggleMark(audience.marks, rowKeyOf(shownOffset + i), verdicts[i].verdict, verdicts[i].matches)),
+  };
+  const last = Math.min(shownOffset + shown.length, total);
 
   return (
     <div className={layout.stack}>
@@ -41,7 +78,7 @@ export function ListDetails(props: {
         validationMessage={props.emailColumn ? undefined : t('recipients.emailColumnMissing')}
       >
         <Select
-            className={layout.shrink}
+          className={layout.shrink}
           data-testid="email-column"
           value={props.emailColumn ?? ''}
           onChange={(_, d) => props.onEmailColumn(d.value || null)}
@@ -56,12 +93,36 @@ export function ListDetails(props: {
       </Field>
       <ErrorBar error={rows.error} onRetry={rows.reload} />
       {rows.value && (
-        <RowsTable
-          columns={list.columns.map((c) => c.name)}
-          rows={rows.value.rows}
-          caption={t('recipients.firstRows')}
-          more={Math.max(0, rows.value.total - rows.value.rows.length)}
-        />
+        <div className={layout.tight}>
+          <RowsTable
+            columns={list.columns.map((c) => c.name)}
+            rows={shown}
+            offset={shownOffset}
+            caption={t('recipients.rows.range', { from: shown.length ? shownOffset + 1 : 0, to: last, total })}
+            marking={marking}
+          />
+          {total > PAGE_SIZE && (
+            <div className={layout.row}>
+              <Button size="small" data-testid="rows-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+                {t('recipients.rows.previous')}
+              </Button>
+              <Button size="small" data-testid="rows-next" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+                {t('recipients.rows.next')}
+              </Button>
+            </div>
+          )}
+          <span className={layout.muted}>{t('recipients.marks.hint')}</span>
+          {hasMarks(audience.marks) && (
+            <div className={layout.row}>
+              <span data-testid="marks-summary">
+                {t('recipients.marks.summary', { out: audience.marks.exclude.length, in: audience.marks.include.length })}
+              </span>
+              <Button size="small" appearance="subtle" data-testid="marks-clear" onClick={() => audience.onMarks({ include: [], exclude: [] })}>
+                {t('recipients.marks.clear')}
+              </Button>
+            </div>
+          )}
+        </div>
       )}
       {list.problems.length > 0 && <ProblemsList problems={list.problems} />}
       {list.source !== 'sample' && (

@@ -13,13 +13,21 @@ import { ListDetails } from './ListDetails';
 import { OutlookSource } from './OutlookSource';
 import { EMPTY_FILTER } from '../audience/filterModel';
 import { FilterBuilder } from '../audience/FilterBuilder';
+import { AudienceChoices } from '../audience/AudienceChoices';
+import { AudienceSummary } from '../audience/AudienceSummary';
+import { CompanyChoice } from '../audience/CompanyChoice';
+import { DEFAULT_ADDRESS_CHOICE, chosenColumns, keepExistingColumns } from '../audience/addressChoice';
+import { DEFAULT_COMPANY_CHOICE } from '../audience/companies';
+import { NO_MARKS } from '../audience/marks';
+import { useAudience } from '../audience/useAudience';
 
 /** A list just made: from a file, or read from Outlook. */
 type Notice = { kind: 'upload' | 'source'; name: string };
 
 /**
  * Step 1: pick a saved or sample list, upload a file or (Microsoft 365) read one from Outlook; check
- * count, email column and rows; filter who gets it.
+ * count, email column and rows; say who gets it — filter, rows marked in or out, which of each
+ * company's addresses, which address columns, addresses or domains left out — with a live count.
  */
 export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Mailing; update: UpdateMailing; onNext: () => void }) {
   const layout = useLayout();
@@ -29,11 +37,17 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
   const me = useAsync(getMe, []);
   // What was just imported or read from Outlook, said once the new list is chosen.
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { list, emailColumn } = props.mailing;
+  const { mailing } = props;
+  const { list, emailColumn } = mailing;
+  const audience = useAudience(mailing);
 
+  // Another list: its own filter, marks and columns; the exclusions are addresses, not rows, and stay.
   const choose = (chosen: ListSummary | null, done: Notice | null = null) => {
     setNotice(done);
-    props.update({ list: chosen, emailColumn: chosen?.emailColumn ?? null, filter: EMPTY_FILTER });
+    props.update({
+      list: chosen, emailColumn: chosen?.emailColumn ?? null, filter: EMPTY_FILTER,
+      marks: NO_MARKS, addressChoice: DEFAULT_ADDRESS_CHOICE, companies: DEFAULT_COMPANY_CHOICE,
+    });
   };
 
   const uploaded = (summary: ListSummary, done: Notice) => {
@@ -41,10 +55,11 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
     lists.reload();
   };
 
-  // The same columns again: the chosen address column and filter still apply.
+  // The same columns again: the chosen address column and filter still apply; marks name rows by
+  // position, which a refresh may have moved, so they go.
   const refreshed = (summary: ListSummary) => {
     setNotice(null);
-    props.update({ list: summary });
+    props.update({ list: summary, marks: NO_MARKS, addressChoice: keepExistingColumns(mailing.addressChoice, summary) });
     lists.reload();
   };
 
@@ -76,6 +91,7 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
       )}
       {list && (
         <ListDetails
+          key={list.id}
           list={list}
           emailColumn={emailColumn}
           onEmailColumn={(column) => props.update({ emailColumn: column })}
@@ -84,15 +100,24 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
             choose(null);
             lists.reload();
           }}
+          audience={{
+            marks: mailing.marks,
+            onMarks: (marks) => props.update({ marks }),
+            filter: audience.filter,
+            context: audience.context,
+            companies: mailing.companies,
+            addressColumns: chosenColumns(mailing.addressChoice, emailColumn),
+          }}
         />
       )}
-      {list && (
-        <FilterBuilder list={list} emailColumn={emailColumn} value={props.mailing.filter} onChange={(filter) => props.update({ filter })} />
-      )}
+      {list?.companies && <CompanyChoice value={mailing.companies} onChange={(companies) => props.update({ companies })} />}
+      {list && <FilterBuilder list={list} value={mailing.filter} onChange={(filter) => props.update({ filter })} />}
+      {list && <AudienceChoices list={list} mailing={mailing} update={props.update} invalid={audience.invalid} />}
+      {list && <AudienceSummary preview={audience.preview} loading={audience.loading} error={audience.error} onRetry={audience.reload} />}
       {!list && !lists.loading && <p className={layout.muted}>{t('recipients.chooseFirst')}</p>}
       <div className={layout.actions}>
         <span />
-        <Button appearance="primary" data-testid="next" disabled={!list || !emailColumn} onClick={props.onNext}>
+        <Button appearance="primary" data-testid="next" disabled={!list || !emailColumn || !audience.companiesOk || audience.invalid.length > 0} onClick={props.onNext}>
           {t('common.next')}
         </Button>
       </div>

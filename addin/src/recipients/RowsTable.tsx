@@ -1,6 +1,7 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import type { RecipientRow } from '../../../shared/api';
-import { useI18n } from '../i18n';
+import type { AudienceVerdict } from '../../../shared/audience/selection';
+import { useI18n, type MessageKey } from '../i18n';
 import { useLayout } from '../ui/styles';
 
 const useStyles = makeStyles({
@@ -20,19 +21,58 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
   },
   head: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  mark: { display: 'flex', alignItems: 'center', paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
+  out: { color: tokens.colorNeutralForeground3 },
+  status: { color: tokens.colorNeutralForeground2, fontStyle: 'italic' },
 });
 
-/** A compact, horizontally scrollable table of the first rows of a list. */
-export function RowsTable(props: { columns: string[]; rows: RecipientRow[]; caption: string; more: number }) {
+/** How one shown row stands: its verdict, and whether a company choice leaves it out altogether. */
+export interface RowStanding {
+  verdict: AudienceVerdict;
+  /** False for a company list's row of a kind not chosen: no mark changes anything. */
+  chosen: boolean;
+}
+
+/** Marking rows in or out of the run: each shown row's standing, and the toggle. */
+export interface RowMarking {
+  standings: RowStanding[];
+  /** Who a row is, for its checkbox's name (its address, else nothing). */
+  whoOf: (index: number) => string;
+  onToggle: (index: number) => void;
+}
+
+const STATUS: Partial<Record<AudienceVerdict, MessageKey>> = {
+  markedOut: 'recipients.marks.leftOut',
+  markedIn: 'recipients.marks.includedAnyway',
+  notMatched: 'recipients.marks.filteredOut',
+};
+
+const cellText = (value: RecipientRow[string] | undefined) => (value === null || value === undefined ? '' : String(value));
+
+/**
+ * A compact, horizontally scrollable table of a page of a list's rows. With `marking`, the first
+ * column says whether each row gets the message; unticking leaves it out, ticking a filtered-out
+ * row includes it anyway.
+ */
+export function RowsTable(props: { columns: string[]; rows: RecipientRow[]; offset: number; caption: string; marking?: RowMarking }) {
   const styles = useStyles();
   const layout = useLayout();
   const { t } = useI18n();
+  const { marking } = props;
+  const statusOf = (standing: RowStanding) => (standing.chosen ? STATUS[standing.verdict] : 'recipients.marks.notChosen');
   return (
     <div className={layout.scroll} tabIndex={0} role="region" aria-label={props.caption}>
       <table className={styles.table} data-testid="rows-table">
-        <caption className={styles.caption}>{props.caption}</caption>
+        <caption className={styles.caption} data-testid="rows-range">
+          {props.caption}
+        </caption>
         <thead>
           <tr>
+            {marking && (
+              <th scope="col" className={`${styles.cell} ${styles.head}`}>
+                {t('recipients.marks.column')}
+              </th>
+            )}
             {props.columns.map((c) => (
               <th key={c} scope="col" className={`${styles.cell} ${styles.head}`}>
                 {c}
@@ -41,18 +81,42 @@ export function RowsTable(props: { columns: string[]; rows: RecipientRow[]; capt
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row, i) => (
-            <tr key={i}>
-              {props.columns.map((c) => (
-                <td key={c} className={styles.cell} title={String(row[c] ?? '')}>
-                  {row[c] === null || row[c] === undefined ? '' : String(row[c])}
-                </td>
-              ))}
-            </tr>
-          ))}
+          {props.rows.map((row, i) => {
+            const standing = marking?.standings[i];
+            const selected = standing ? standing.chosen && (standing.verdict === 'matched' || standing.verdict === 'markedIn') : true;
+            const status = standing && statusOf(standing);
+            const n = props.offset + i + 1;
+            const who = marking?.whoOf(i);
+            return (
+              <tr key={props.offset + i} data-testid="row">
+                {marking && standing && (
+                  <td className={styles.cell}>
+                    <span className={styles.mark}>
+                      <Checkbox
+                        data-testid="row-mark"
+                        checked={selected}
+                        disabled={!standing.chosen}
+                        aria-label={who ? t('recipients.marks.rowWho', { n, who }) : t('recipients.marks.row', { n })}
+                        onChange={() => marking.onToggle(i)}
+                      />
+                      {status && (
+                        <span className={styles.status} data-testid="row-status">
+                          {t(status)}
+                        </span>
+                      )}
+                    </span>
+                  </td>
+                )}
+                {props.columns.map((c) => (
+                  <td key={c} className={selected ? styles.cell : `${styles.cell} ${styles.out}`} title={cellText(row[c])}>
+                    {cellText(row[c])}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      {props.more > 0 && <p className={layout.muted}>{t('recipients.moreRows', { count: props.more })}</p>}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
 import { estimateMinutes, replaceField } from './estimate';
 import { PreviewPane } from './PreviewPane';
-import { runRequestOf, scheduleNameOf, scheduleRequestOf } from './runRequest';
+import { previewRequestOf, runRequestOf, scheduleNameOf, scheduleRequestOf } from './runRequest';
 import { ScheduleSaved } from './ScheduleSaved';
 import { Summary } from './Summary';
 import { TemplateChecks } from './TemplateChecks';
@@ -37,13 +37,9 @@ export function ReviewStep(props: {
   const list = mailing.list!;
   // Subject, body (or the library template they came from) and the files, as the run will send them.
   const message = messageRequestOf(mailing);
-  const request: PreviewRequest = {
-    listId: list.id,
-    emailColumn: mailing.emailColumn ?? undefined,
-    ...message,
-    rowIndex,
-  };
-  const merged = useAsync(() => preview(request), [list.id, mailing.emailColumn, JSON.stringify(message), rowIndex]);
+  // One recipient of the audience the run would reach, to the address they would get.
+  const request: PreviewRequest = previewRequestOf(mailing, message, rowIndex);
+  const merged = useAsync(() => preview(request), [list.id, mailing.emailColumn, JSON.stringify(message), JSON.stringify(request.audience ?? null), rowIndex]);
   const me = useAsync(getMe, []);
   const baseOptions = runOptionsOf(mailing.options, mailing.acceptUnknown);
   // Repeating: saved as a schedule, which has no single start time.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CreateScheduleRequest } from '../../../shared/api';
+import { CreateScheduleRequest, PreviewRequest } from '../../../shared/api';
 import { newMailing, type Mailing } from '../app/mailing';
-import { runRequestOf, scheduleNameOf, scheduleRequestOf, type RunBody } from './runRequest';
+import { previewRequestOf, runRequestOf, scheduleNameOf, scheduleRequestOf, type RunBody } from './runRequest';
 
 const birthdayRun: RunBody = {
   listId: 'list-1',
@@ -36,6 +36,40 @@ describe('the run request', () => {
       replyTo: { column: 'manager' },
       audience: { filter: { type: 'birthdayToday', field: 'birthDate' } },
     });
+  });
+
+  it('carries who exactly: rows marked out and in, exclusions, address columns and the company choice', () => {
+    const mailing: Mailing = {
+      ...newMailing(),
+      list: { id: 'clients', name: 'Clients', companies: { typeColumn: 'recipientType' } } as Mailing['list'],
+      emailColumn: 'email',
+      filter: { op: 'and', conditions: [{ id: 1, field: 'sector', operator: 'equals', value: 'Gıda' }] },
+      marks: { include: ['12'], exclude: ['0', '5', '9'] },
+      exclusions: 'rakip.com.tr; ayse@example.com',
+      addressChoice: { columns: ['workEmail', 'email'], mode: 'first' },
+      companies: { general: true, defaultContact: true, otherContacts: false },
+    };
+    const body = runRequestOf(mailing, { templateId: 'tpl-1' }, { maxErrors: 0, acceptUnknownFields: false });
+    expect(body.audience).toEqual({
+      filter: { type: 'equals', field: 'sector', value: 'Gıda' },
+      include: ['12'],
+      exclude: ['0', '5', '9'],
+      exclusions: ['rakip.com.tr', 'ayse@example.com'],
+      addressColumns: ['workEmail', 'email'],
+      companies: { general: true, defaultContact: true, otherContacts: false },
+    });
+    const schedule = scheduleRequestOf(body, { kind: 'daily', hour: 9, minute: 0 }, 'Europe/Warsaw', 'Clients');
+    expect(schedule.run.audience).toEqual(body.audience);
+    expect(CreateScheduleRequest.safeParse(schedule).success).toBe(true);
+    // The Review step previews (and test-sends) the same audience's recipients.
+    const preview = previewRequestOf(mailing, { templateId: 'tpl-1' }, 2);
+    expect(preview).toEqual({ listId: 'clients', emailColumn: 'email', templateId: 'tpl-1', audience: body.audience, rowIndex: 2 });
+    expect(PreviewRequest.safeParse(preview).success).toBe(true);
+  });
+
+  it('previews the list\'s rows when the audience is everyone', () => {
+    const mailing: Mailing = { ...newMailing(), list: { id: 'list-1', name: 'Staff', companies: null } as Mailing['list'], emailColumn: 'email' };
+    expect(previewRequestOf(mailing, { templateId: 'tpl-1' }, 0)).toEqual({ listId: 'list-1', emailColumn: 'email', templateId: 'tpl-1', rowIndex: 0 });
   });
 });
 

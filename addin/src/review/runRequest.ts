@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { CreateRunRequest, CreateScheduleRequest } from '../../../shared/api';
+import type { CreateRunRequest, CreateScheduleRequest, PreviewRequest } from '../../../shared/api';
 import { addressSourcesOf } from '../app/extras';
 import type { Mailing } from '../app/mailing';
-import { filterOf } from '../audience/filterModel';
+import { audienceSpecOf } from '../audience/audienceSpec';
 import type { MessageRequest } from '../message/files';
 import { cronOf, type RepeatRule } from '../options/repeat';
 
@@ -16,13 +16,14 @@ const NAME_MAX = 200;
 
 /**
  * What Start sends (`POST /api/runs`) and a schedule repeats: the list and address column, the
- * message, the folder, the options, Cc/Bcc/Reply-To and the audience's filter.
+ * message, the folder, the options, Cc/Bcc/Reply-To and the audience: filter, rows marked by hand,
+ * addresses and domains left out, address columns, and for company lists which kinds of address.
  */
 export function runRequestOf(mailing: Mailing, message: MessageRequest, options: NonNullable<RunBody['options']>): RunBody {
   const cc = addressSourcesOf(mailing.cc) ?? undefined;
   const bcc = addressSourcesOf(mailing.bcc) ?? undefined;
   const replyTo = addressSourcesOf(mailing.replyTo)?.[0];
-  const filter = filterOf(mailing.filter);
+  const audience = audienceSpecOf(mailing);
   return {
     listId: mailing.list!.id,
     emailColumn: mailing.emailColumn ?? undefined,
@@ -32,7 +33,22 @@ export function runRequestOf(mailing: Mailing, message: MessageRequest, options:
     ...(cc && { cc }),
     ...(bcc && { bcc }),
     ...(replyTo && { replyTo }),
-    ...(filter && { audience: { filter } }),
+    ...(audience && { audience }),
+  };
+}
+
+/**
+ * What the Review step merges and test-sends: recipient `rowIndex` of the audience the run would
+ * reach (to the address each would get), with the run's message.
+ */
+export function previewRequestOf(mailing: Mailing, message: MessageRequest, rowIndex: number): PreviewRequest {
+  const audience = audienceSpecOf(mailing);
+  return {
+    listId: mailing.list!.id,
+    emailColumn: mailing.emailColumn ?? undefined,
+    ...message,
+    ...(audience && { audience }),
+    rowIndex,
   };
 }
 

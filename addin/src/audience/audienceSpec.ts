@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { AudienceSpec, ListSummary } from '../../../shared/api';
+import { chosenColumns, type AddressChoiceInput } from './addressChoice';
+import type { CompanyChoice } from './companies';
+import { parseExclusions } from './exclusions';
+import { filterOf, type FilterInput } from './filterModel';
+import type { RowMarks } from './marks';
+
+/** An audience as the pane sends it (before the server's defaults). */
+export type AudienceSpecInput = z.input<typeof AudienceSpec>;
+
+/** What the Recipients step lets a user say about who gets a mailing (a `Mailing` is one). */
+export interface AudienceChoices {
+  list: Pick<ListSummary, 'companies'> | null;
+  emailColumn: string | null;
+  filter: FilterInput;
+  marks: RowMarks;
+  /** As typed; see `parseExclusions`. */
+  exclusions: string;
+  addressChoice: AddressChoiceInput;
+  /** Used for company lists only. */
+  companies: CompanyChoice;
+}
+
+/**
+ * The audience the previews use and a run (or schedule) is planned with: only what differs from
+ * the server's defaults, so a plain mailing sends no audience at all. Marks name rows by their
+ * position in the list (no `rowKey`). Already in the parsed shape: the filter is a `FilterNode`.
+ */
+export function audienceSpecOf(choices: AudienceChoices): AudienceSpec | undefined {
+  const filter = filterOf(choices.filter);
+  const { include, exclude } = choices.marks;
+  const exclusions = parseExclusions(choices.exclusions);
+  const columns = chosenColumns(choices.addressChoice, choices.emailColumn);
+  const ownColumns = choices.addressChoice.columns !== null && !(columns.length === 1 && columns[0] === choices.emailColumn);
+  const spec: AudienceSpec = {
+    ...(filter && { filter }),
+    ...(include.length > 0 && { include: [...include] }),
+    ...(exclude.length > 0 && { exclude: [...exclude] }),
+    ...(exclusions.length > 0 && { exclusions }),
+    ...(ownColumns && columns.length > 0 && { addressColumns: columns }),
+    ...(choices.addressChoice.mode === 'all' && { addresses: 'all' as const }),
+    ...(choices.list?.companies && { companies: { ...choices.companies } }),
+  };
+  return Object.keys(spec).length > 0 ? spec : undefined;
+}
