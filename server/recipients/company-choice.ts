@@ -2,28 +2,15 @@
  * The "company address vs default contact vs other contact persons" choice, made at plan time on
  * a list that holds all three kinds of row (as `flattenCompanies` writes them with every kind on).
  */
+import { companyKindOf } from '../../shared/audience/companies';
 import type { CompanyRecipientMode, CompanyRecipientType } from './sample';
 
 type Cell = string | number | boolean | null;
 
-/** What a run writes to when it does not say: each company's general address and its default contact. */
-export const DEFAULT_COMPANY_CHOICE: CompanyRecipientMode = { general: true, defaultContact: true, otherContacts: false };
+export { DEFAULT_COMPANY_CHOICE, companyKindOf } from '../../shared/audience/companies';
 
 /** Every kind of address, for storing a company list once and choosing per run. */
 export const ALL_COMPANY_ADDRESSES: CompanyRecipientMode = { general: true, defaultContact: true, otherContacts: true };
-
-const KIND_OF = new Map<string, keyof CompanyRecipientMode>([
-  ['company', 'general'],
-  ['general', 'general'],
-  ['defaultcontact', 'defaultContact'],
-  ['othercontact', 'otherContacts'],
-]);
-
-/** Which choice a row's type value falls under (`company`, `defaultContact`, `otherContact`, any case); null if none. */
-export function companyKindOf(value: Cell | undefined): keyof CompanyRecipientMode | null {
-  if (typeof value !== 'string') return null;
-  return KIND_OF.get(value.trim().toLowerCase()) ?? null;
-}
 
 /**
  * The positions of the rows the choice keeps, in list order. Positions rather than rows, so

@@ -3,6 +3,7 @@ export { isIsoDate, isKnownTimeZone, isLeapYear, runDateIn } from './calendar';
 export { ChangeLogEntrySchema, FilterContextError, FilterContextSchema, createTextFold } from './context';
 export type { ChangeLogEntry, FilterContext, FilterContextErrorCode } from './context';
 export { DEFAULT_MIN_SERVICE_YEARS } from './dateMatcher';
+export { DEFAULT_COMPANY_CHOICE, companyKindOf, type CompanyKinds } from './companies';
 export { compileDerivedValues, derivedValues, listDerivedFields } from './derivation';
 export type { DerivedField, DerivedValues } from './derivation';
 export { compileFilter, countMatches, filterRows } from './evaluator';
