@@ -52,8 +52,10 @@ async function submit(ctx: GraphContext, tag: string, draftId: string): Promise<
   } catch (err) {
     if (!(err instanceof ProviderError) || err.outcome !== 'not-sent') throw err;
     if (err.kind === 'permanent') {
-      // Left 'sending' for findSent to settle: the refusal may be of a draft already sent.
-      if (!(await isUnsentDraft(ctx, draftId))) throw sendUnconfirmed(err);
+      // Left 'sending' for findSent to settle: the refusal may be of a draft already sent. Only a
+      // refusal Graph names (recipient, size, send-as, …) of a draft still unsent is certain; a
+      // bare 400/404 may be a send already in transit, which can show as a draft for a moment.
+      if (!NAMED_REFUSALS.has(err.code) || !(await isUnsentDraft(ctx, draftId))) throw sendUnconfirmed(err);
       // Nothing will make this draft sendable; do not leave it in the user's Drafts.
       await discardDraft(ctx, draftId).catch(() => undefined);
       deleteDraft(ctx.db, ctx.ownerId, tag);
@@ -64,6 +66,9 @@ async function submit(ctx: GraphContext, tag: string, draftId: string): Promise<
   }
   updateDraft(ctx.db, ctx.ownerId, tag, { state: 'sent' });
 }
+
+/** Codes of refusals Graph names, which are about the message itself and never about a send in flight. */
+const NAMED_REFUSALS = new Set(['MAILBOX_FULL', 'SEND_AS_DENIED', 'RECIPIENT_REJECTED', 'MESSAGE_TOO_LARGE', 'TOO_MANY_RECIPIENTS', 'MAILBOX_NOT_ENABLED']);
 
 /**
  * Whether a draft whose send was refused is still an unsent draft. Graph refuses to send a draft
