@@ -1,3 +1,4 @@
+import http from 'node:http';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +168,20 @@ describe('the mailbox routes in Microsoft mode', () => {
   let token: string;
   let folderId: string;
 
+  /** A GET whose path goes on the wire exactly as written. */
+  function rawGet(pathname: string): Promise<{ status: number; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(`${base}/`, { path: pathname, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
   async function get(url: string) {
     const res = await fetch(base + url, { headers: { authorization: `Bearer ${token}` } });
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -236,6 +251,14 @@ describe('the mailbox routes in Microsoft mode', () => {
     expect(folder.status).toBe(404);
     expect(folder.body.error.code).toBe('FOLDER_NOT_FOUND');
     expect((await get(`/api/mailbox/folders/${encodeURIComponent(folderId)}/messages?limit=0`)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await get(`/api/mailbox/folders/${encodeURIComponent(folderId)}/messages?offset=99999999`)).body.error.code).toBe('VALIDATION_FAILED');
+    // An id that a URL would resolve away ("/me/messages/.." is "/me/") is refused before Graph sees it.
+    // (fetch would resolve it itself, so the request is written as a client that does not would send it.)
+    for (const dots of ['%2e%2e', '%2E']) {
+      const refused = await rawGet(`/api/mailbox/messages/${dots}/raw`);
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.text).error.details.issues).toEqual([{ path: 'id', message: 'not a message id' }]);
+    }
 
     const [m] = MessagesResponse.parse((await get(`/api/mailbox/folders/${encodeURIComponent(folderId)}/messages?limit=1`)).body).messages;
     emulator.faults.add({ method: 'GET', path: /\/\$value$/, action: { type: 'status', status: 500 } });

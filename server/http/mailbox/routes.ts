@@ -7,8 +7,16 @@ import { userOf } from '../context';
 import { parseWith } from '../validate';
 
 const Page = z.object({
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/**
+ * A message id as the path names it: a Graph id, a local id or a Message-ID. Never `.` or `..`
+ * (which a URL would resolve away, reaching another Graph path) nor control characters.
+ */
+const MessageParams = z.object({
+  id: z.string().min(1).max(1024).refine((id) => id !== '.' && id !== '..' && !/[\u0000-\u001f\u007f]/.test(id), 'not a message id'),
 });
 
 /** A download name from a message id: Graph ids carry `=`, `-`, `_`, Message-IDs `@` and dots. */
@@ -41,11 +49,13 @@ export function mailboxRoutes(ctx: AppContext): Router {
     res.json(await mailbox.listMessages(folder.id, page));
   });
   router.get('/mailbox/messages/:id', async (req, res) => {
-    res.json(await mailboxOf(req).getMessage(req.params.id));
+    const { id } = parseWith(MessageParams, req.params, 'path');
+    res.json(await mailboxOf(req).getMessage(id));
   });
   router.get('/mailbox/messages/:id/raw', async (req, res) => {
-    const raw = await mailboxOf(req).getRawMessage(req.params.id);
-    res.type('message/rfc822').attachment(emlName(req.params.id)).send(raw);
+    const { id } = parseWith(MessageParams, req.params, 'path');
+    const raw = await mailboxOf(req).getRawMessage(id);
+    res.type('message/rfc822').attachment(emlName(id)).send(raw);
   });
   return router;
 }
