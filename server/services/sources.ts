@@ -99,7 +99,7 @@ export async function createListFromSource(db: Db, ownerId: string, mailbox: Mai
   const read = await (await openSources(mailbox)).read(req.source);
   if (read.rows.length === 0) throw emptySource(req.source, read.label);
   const { rows, problems } = contentOf(read);
-  const origin: ListOrigin = { source: req.source, label: read.label, readAt: new Date().toISOString() };
+  const origin: ListOrigin = { source: read.source ?? req.source, label: read.label, readAt: new Date().toISOString() };
   const content = listContent(read, origin, problems);
   return insertList(db, { ownerId, name: req.name ?? defaultName(req.source, read.label), source: 'outlook', ...content }, rows);
 }
@@ -121,6 +121,6 @@ export async function refreshSourceList(db: Db, ownerId: string, mailbox: Mailbo
   // No await from here on: the list as it is now (settings changed meanwhile, or deleted) is what gets replaced.
   const current = findList(db, ownerId, listId);
   if (!current) throw new AppError('NOT_FOUND', `There is no list with id "${listId}".`);
-  const next = listContent(read, { ...origin, label: read.label, readAt: new Date().toISOString() }, problems, current);
+  const next = listContent(read, { ...origin, source: read.source ?? origin.source, label: read.label, readAt: new Date().toISOString() }, problems, current);
   return replaceList(db, ownerId, listId, next, rows) as ListRecord;
 }

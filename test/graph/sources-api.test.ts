@@ -179,6 +179,9 @@ describe('recipient sources in Microsoft mode', () => {
       { email: 'bora@example.com', name: null, recipientType: 'to' },
       { email: 'olga@example.com', name: 'Ольга', recipientType: 'cc' },
     ]);
+    // Remembered by its immutable id (the REST id changes once the draft is sent), so it can be read again.
+    expect(ListSummary.parse(res.body).origin?.source).toEqual({ kind: 'draft', itemId: draft.immutableId });
+    expect((await api(adele, 'POST', `/api/lists/${res.body.id}/refresh`)).status).toBe(200);
     const empty = emulator.saveOutlookDraft(ADELE, { subject: 'Nobody yet' });
     const refused = await fromSource({ kind: 'draft', itemId: empty.restId });
     expect(refused.status).toBe(422);

@@ -8,6 +8,7 @@ type GraphRecipient = { emailAddress?: { address?: string; name?: string } };
 
 /** A saved draft's subject and addressees, as Graph returns the fields read here. */
 export interface GraphDraftRecipients {
+  id?: string;
   subject?: string;
   toRecipients?: GraphRecipient[];
   ccRecipients?: GraphRecipient[];
@@ -42,8 +43,8 @@ export function draftRecipientRows(draft: GraphDraftRecipients): SourceRow[] {
  */
 export async function readDraftRecipients(
   api: GraphApi, retry: RetryPolicy, itemId: string, delaysMs: readonly number[],
-): Promise<{ subject: string; rows: SourceRow[] }> {
-  const path = `/me/messages/${encodeURIComponent(itemId)}${buildQuery({ $select: 'subject,toRecipients,ccRecipients' })}`;
+): Promise<{ id: string | null; subject: string; rows: SourceRow[] }> {
+  const path = `/me/messages/${encodeURIComponent(itemId)}${buildQuery({ $select: 'id,subject,toRecipients,ccRecipients' })}`;
   const draft = await whenDraftVisible(itemId, delaysMs, () => withRetry(retry, () => api.get<GraphDraftRecipients>(path)));
-  return { subject: draft.subject ?? '', rows: draftRecipientRows(draft) };
+  return { id: draft.id ?? null, subject: draft.subject ?? '', rows: draftRecipientRows(draft) };
 }

@@ -15,7 +15,8 @@ import type { SourceRow } from './rows';
 export interface SourceColumn { name: string; type: 'text' | 'email' | 'date' | 'phone' }
 
 /** What reading a source gave: its rows (every row has every column), and what the source is called there. */
-export interface SourceRead { columns: SourceColumn[]; rows: SourceRow[]; label: string | null }
+/** What a source gave; `source` is how to read it again when that differs from how it was asked for (a draft's immutable id). */
+export interface SourceRead { columns: SourceColumn[]; rows: SourceRow[]; label: string | null; source?: ListSource }
 
 /** The recipient sources of one signed-in user's Microsoft 365, read with their own token. */
 export interface RecipientSources {
@@ -74,7 +75,8 @@ export function graphSources(graph: { api: GraphApi; retry: RetryPolicy; draftDe
       }
       case 'draft': {
         const draft = await readDraftRecipients(api, retry, source.itemId, draftDelaysMs);
-        return { columns: DRAFT_COLUMNS, rows: draft.rows, label: draft.subject || null };
+        // Remember the immutable id: the REST id the pane gave changes once the draft is sent.
+        return { columns: DRAFT_COLUMNS, rows: draft.rows, label: draft.subject || null, source: { kind: 'draft', itemId: draft.id ?? source.itemId } };
       }
     }
   };
