@@ -2,8 +2,10 @@ import type { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { CreateRunRequest } from '../../shared/api';
 import { AppError } from '../errors';
-import type { MailboxProvider } from '../providers/mailbox';
+import type { Mailbox, MailboxProvider } from '../providers/mailbox';
 import { planRun } from '../services/runs';
+import { refreshSourceList } from '../services/sources';
+import { findList } from '../store/lists';
 import type { Db } from '../store/db';
 import {
   advanceCheckedUntil, claimRunDate, failStalePlanning, listDefinitions, settleRunDate, type DefinitionRecord,
@@ -90,7 +92,9 @@ export class RecurringScheduler {
       const options = { ...stored.options, scheduledAt: undefined, timeZone: stored.options?.timeZone ?? def.timeZone };
       const audience = { ...stored.audience, runDate, timeZone: stored.audience?.timeZone ?? options.timeZone };
       const request = CreateRunRequest.parse({ ...def.request, audience, options, dryRun: false });
-      const { run } = await planRun(db, this.deps.provider.open(user), user.id, request);
+      const mailbox = this.deps.provider.open(user);
+      await this.refreshSource(def, user.id, request.listId, mailbox);
+      const { run } = await planRun(db, mailbox, user.id, request);
       settleRunDate(db, def.id, runDate, { status: 'planned', runId: run?.id ?? null, reason: null });
       log.info({ definitionId: def.id, runDate, runId: run?.id, stage: 'schedule' }, 'planned a recurring run');
     } catch (err) {
@@ -103,6 +107,21 @@ export class RecurringScheduler {
       const reason = err instanceof AppError ? `${err.code}: ${err.message}` : `INTERNAL: ${(err as Error).message}`;
       settleRunDate(db, def.id, runDate, { status: 'failed', runId: null, reason });
       log.error({ err, definitionId: def.id, runDate, stage: 'schedule' }, 'a recurring run could not be planned');
+    }
+  }
+
+  /**
+   * A list read from Microsoft 365 (the directory, a group) is read again before each run date, so
+   * this morning's birthdays include yesterday's new hire. If it cannot be read now, the rows read
+   * last time are used and the problem is logged: a greeting late by one refresh beats none.
+   */
+  private async refreshSource(def: DefinitionRecord, ownerId: string, listId: string, mailbox: Mailbox): Promise<void> {
+    const list = findList(this.deps.db, ownerId, listId);
+    if (!list?.meta.origin) return;
+    try {
+      await refreshSourceList(this.deps.db, ownerId, mailbox, listId);
+    } catch (err) {
+      this.deps.log.warn({ err, definitionId: def.id, listId, stage: 'schedule' }, 'the list could not be read again from Microsoft 365; using the rows read last time');
     }
   }
 
