@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Schedule, SchedulesResponse } from '../../shared/api';
 import { claimRunDate, listDefinitions, settleRunDate } from '../../server/store/schedules';
-import { startTestServer, type TestServer } from '../support/server';
+import type { TestServer } from '../support/server';
 import { seriousViolations } from './axe';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { next, openPane, uploadCsv, waitForText } from './pane';
 
 const ZONE = 'Europe/Istanbul';
@@ -31,23 +32,12 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 const schedulesOf = async (server: TestServer) => SchedulesResponse.parse((await server.api('GET', '/api/schedules')).body).schedules;
 
 describe('recurring runs in the pane', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession();
 
   it('saves a daily birthday greeting at 320 px, shows it in Runs with its next run, and deletes it', async () => {
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
-    await openPane(page, server.url, '?lang=en');
+    await openPane(page, session.server.url, '?lang=en');
     const csv = ['firstName,email,birthDate', `Ayşe,ayse@example.com,1990-${todayIn(ZONE)}`, `Łukasz,lukasz@example.com,1985-${todayIn(ZONE) === '07-14' ? '07-15' : '07-14'}`, 'Ľubomír,lubomir@example.com,'].join('\n');
     await uploadCsv(page, 'staff.csv', csv);
     await page.getByTestId('upload-ok').waitFor();
@@ -87,7 +77,7 @@ describe('recurring runs in the pane', () => {
     expect(await page.getByTestId('start').count()).toBe(0);
     await page.getByTestId('save-schedule').click();
     await page.getByTestId('schedule-saved').waitFor();
-    const [saved] = await schedulesOf(server);
+    const [saved] = await schedulesOf(session.server);
     expect(saved).toMatchObject({ name: 'Happy birthday {{firstName}} — staff', cron: '0 8 * * *', timeZone: ZONE, subject: 'Happy birthday {{firstName}}' });
     expect(new Date(saved.nextRunAt!).toISOString()).toMatch(/T05:00:00\.000Z$/); // 08:00 in Istanbul (UTC+3)
     const nextShown = await shownInPage(page, saved.nextRunAt!, 'en');
@@ -96,14 +86,14 @@ describe('recurring runs in the pane', () => {
     await checkScreen(page, 'schedules-saved-320');
 
     // What is stored is the run the pane would start, with the date rule unevaluated and the schedule's zone.
-    const [definition] = listDefinitions(server.core.db);
+    const [definition] = listDefinitions(session.server.core.db);
     expect(definition.request).toMatchObject({
       audience: { filter: { type: 'birthdayToday', field: 'birthDate' } },
       template: { subject: 'Happy birthday {{firstName}}', html: '<p>Many happy returns, {{firstName}}!</p>' },
       options: { timeZone: ZONE, maxErrors: 0 },
     });
     expect((definition.request as { options: Record<string, unknown> }).options.scheduledAt).toBeUndefined();
-    expect((await server.api('GET', '/api/runs')).body.runs).toHaveLength(0);
+    expect((await session.server.api('GET', '/api/runs')).body.runs).toHaveLength(0);
 
     // Runs: the schedule with its rule and next run; not run yet.
     await page.getByTestId('nav-runs').click();
@@ -123,38 +113,38 @@ describe('recurring runs in the pane', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('schedule-delete');
     expect(await page.getByTestId('schedule-confirm').count()).toBe(0);
-    expect(await schedulesOf(server)).toHaveLength(1);
+    expect(await schedulesOf(session.server)).toHaveLength(1);
     await page.keyboard.press('Enter');
     await page.getByTestId('schedule-delete-confirm').click();
     await page.getByTestId('schedules-empty').waitFor();
     expect(await page.getByTestId('schedule-deleted').textContent()).toBe('The schedule "Happy birthday {{firstName}} — staff" was deleted.');
-    expect(await schedulesOf(server)).toEqual([]);
+    expect(await schedulesOf(session.server)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('shows the last run and what it sent, and the dates that were missed or failed, in the user\'s language', async () => {
-    const list = (await server.upload('team.csv', 'email\nana@example.com\nbo@example.com\n')).body;
+    const list = (await session.server.upload('team.csv', 'email\nana@example.com\nbo@example.com\n')).body;
     const run = { listId: list.id, template: { subject: 'Günlük özet', html: '<p>Merhaba</p>' } };
-    const created = await server.api('POST', '/api/schedules', { name: 'Günlük özet', cron: '* * * * * *', timeZone: 'UTC', run });
+    const created = await session.server.api('POST', '/api/schedules', { name: 'Günlük özet', cron: '* * * * * *', timeZone: 'UTC', run });
     expect(created.status).toBe(201);
     const schedule = Schedule.parse(created.body);
     // Every second: the server plans today's run by itself; wait until it has sent.
     let runId: string | null = null;
     for (let i = 0; i < 200 && !runId; i++) {
-      runId = (await schedulesOf(server)).find((s) => s.id === schedule.id)?.recent.find((r) => r.runId)?.runId ?? null;
+      runId = (await schedulesOf(session.server)).find((s) => s.id === schedule.id)?.recent.find((r) => r.runId)?.runId ?? null;
       if (!runId) await new Promise((r) => setTimeout(r, 50));
     }
     expect(runId).not.toBeNull();
-    await server.waitForRun(runId!, ['completed']);
+    await session.server.waitForRun(runId!, ['completed']);
     // Two earlier dates as the scheduler records them: one missed while no server ran, one that could not be planned.
-    const db = server.core.db;
+    const db = session.server.core.db;
     claimRunDate(db, { definitionId: schedule.id, runDate: '2026-01-05', dueAt: '2026-01-05T00:00:00.000Z', status: 'skipped', reason: 'MISSED: no server was running', holder: 'test' });
     claimRunDate(db, { definitionId: schedule.id, runDate: '2026-01-06', dueAt: '2026-01-06T00:00:00.000Z', status: 'planning', reason: null, holder: 'test' });
     settleRunDate(db, schedule.id, '2026-01-06', { status: 'failed', runId: null, reason: 'NOT_FOUND: There is no list with id "x".' });
 
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
-    await openPane(page, server.url, '?lang=pl');
+    await openPane(page, session.server.url, '?lang=pl');
     await page.getByTestId('nav-runs').click();
     const item = page.getByTestId('schedule-item');
     await item.waitFor();

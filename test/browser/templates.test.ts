@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SavedTemplatesResponse } from '../../shared/api';
-import { startTestServer, type TestServer } from '../support/server';
 import { messageTo, openPdf, pdfFor, sentMessages, zipOf } from '../templates/support';
 import { seriousViolations } from './axe';
-import { assertPaneBuilt, collectErrors, launchBrowser, screenshot, type TestBrowser } from './browser';
+import { collectErrors, screenshot } from './browser';
+import { usePaneSession } from './session';
 import { officeMockScript } from './office-mock';
 import { PEOPLE_CSV, next, openPane, uploadCsv, waitForText } from './pane';
 
@@ -36,23 +36,12 @@ async function checkAccessible(page: Page, name: string) {
 }
 
 describe('the template library and attachments in the Message step', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    assertPaneBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = usePaneSession();
 
   it('saves a message as a template, fills a fresh message from it, renames, duplicates and deletes, and records its sending', async () => {
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
-    await openPane(page, server.url);
+    await openPane(page, session.server.url);
     await uploadCsv(page, 'people.csv', PEOPLE_CSV);
     await page.getByTestId('upload-ok').waitFor();
     await next(page);
@@ -71,7 +60,7 @@ describe('the template library and attachments in the Message step', () => {
     await page.getByTestId('template-save').click();
     await waitForText(page, 'templates-notice', (t) => t === 'Saved as the template "Şube daveti".');
     expect(await page.getByTestId('template-origin').textContent()).toBe('From the template "Şube daveti".');
-    const saved = SavedTemplatesResponse.parse((await server.api('GET', '/api/templates')).body).templates;
+    const saved = SavedTemplatesResponse.parse((await session.server.api('GET', '/api/templates')).body).templates;
     expect(saved.map((t) => [t.name, t.subject, t.note])).toEqual([['Şube daveti', 'Davet {{firstName}}', 'Bahar ziyaretleri']]);
     // Dates in the pane's locale, through Intl as the translator formats them.
     const changed = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(saved[0].updatedAt));
@@ -79,8 +68,8 @@ describe('the template library and attachments in the Message step', () => {
     await checkAccessible(page, 'templates-library-320');
 
     // A fresh message (the pane reopened) filled from the library.
-    await openPane(page, server.url);
-    const lists = (await server.api('GET', '/api/lists')).body.lists as Array<{ id: string; name: string }>;
+    await openPane(page, session.server.url);
+    const lists = (await session.server.api('GET', '/api/lists')).body.lists as Array<{ id: string; name: string }>;
     await page.getByTestId('list-select').selectOption(lists.find((l) => l.name === 'people')!.id);
     await next(page);
     expect(await page.getByTestId('subject').inputValue()).toBe('');
@@ -103,7 +92,7 @@ describe('the template library and attachments in the Message step', () => {
     await itemNamed(page, 'Şube daveti 2026 (copy)').getByTestId('template-delete-confirm').click();
     await waitForText(page, 'templates-notice', (t) => t === 'The template "Şube daveti 2026 (copy)" was deleted.');
     await expect.poll(() => page.getByTestId('template-item').count()).toBe(1);
-    const left = SavedTemplatesResponse.parse((await server.api('GET', '/api/templates')).body).templates;
+    const left = SavedTemplatesResponse.parse((await session.server.api('GET', '/api/templates')).body).templates;
     expect(left.map((t) => t.name)).toEqual(['Şube daveti 2026']);
 
     // Using a template over a message with content asks first; the edit is then replaced.
@@ -122,7 +111,7 @@ describe('the template library and attachments in the Message step', () => {
     await page.getByTestId('start').click();
     await page.getByTestId('report-table').waitFor({ timeout: 30_000 });
     await waitForText(page, 'count-sent', (t) => t === '5');
-    const after = SavedTemplatesResponse.parse((await server.api('GET', '/api/templates')).body).templates[0];
+    const after = SavedTemplatesResponse.parse((await session.server.api('GET', '/api/templates')).body).templates[0];
     expect(after.lastSentAt).not.toBeNull();
     await page.getByTestId('new-run').click();
     await page.getByTestId('list-select').selectOption(lists.find((l) => l.name === 'people')!.id);
@@ -134,9 +123,9 @@ describe('the template library and attachments in the Message step', () => {
   });
 
   it('sends a shared file and each recipient\'s own PDF, protected, and names the recipient whose file is missing', async () => {
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
-    await openPane(page, server.url, '?lang=pl');
+    await openPane(page, session.server.url, '?lang=pl');
     await uploadCsv(page, 'bordro.csv', PAYSLIP_CSV);
     await page.getByTestId('upload-ok').waitFor();
     await next(page);
@@ -188,8 +177,8 @@ describe('the template library and attachments in the Message step', () => {
     await page.getByTestId('report-table').waitFor({ timeout: 30_000 });
     await waitForText(page, 'count-sent', (t) => t === '4');
     await waitForText(page, 'count-skipped', (t) => t === '1');
-    const folders = (await server.api('GET', '/api/mailbox/folders')).body.folders as Array<{ id: string; name: string }>;
-    const sent = await sentMessages(server, folders.find((f) => f.name === 'Paski płacowe')!.id);
+    const folders = (await session.server.api('GET', '/api/mailbox/folders')).body.folders as Array<{ id: string; name: string }>;
+    const sent = await sentMessages(session.server, folders.find((f) => f.name === 'Paski płacowe')!.id);
     expect(sent).toHaveLength(4);
     const toZaneta = messageTo(sent, 'zaneta@example.com');
     expect(toZaneta.attachments.map((a) => a.filename)).toEqual(['regulamin.txt', 'bordro-zaneta.pdf']);
@@ -200,7 +189,7 @@ describe('the template library and attachments in the Message step', () => {
   });
 
   it("composing in Outlook, saves the draft in Outlook first and says clearly that a local server cannot read drafts", async () => {
-    const page = await browser.newPage(320, 900);
+    const page = await session.browser.newPage(320, 900);
     const errors = collectErrors(page);
     await page.addInitScript({
       content: await officeMockScript({
@@ -223,7 +212,7 @@ describe('the template library and attachments in the Message step', () => {
         return id.replace(/\//g, '-').replace(/\+/g, '_');
       };
     });
-    await page.goto(`${server.url}/taskpane.html?surface=compose`);
+    await page.goto(`${session.server.url}/taskpane.html?surface=compose`);
     await page.getByTestId('list-select').waitFor();
     await uploadCsv(page, 'kişiler.csv', PEOPLE_CSV);
     await page.getByTestId('upload-ok').waitFor();

@@ -7,13 +7,11 @@
  * tag is sent twice (filed untagged, addressed to the same person), so that a duplicate shows.
  * It prints "sending" when its first message starts: the test kills it some time after that.
  */
-import { Engine } from '../../server/engine/engine';
-import { ProgressHub } from '../../server/engine/progress';
-import { createLogger } from '../../server/log';
 import { createLocalProvider } from '../../server/providers/local/local-mailbox';
 import type { Mailbox, MailboxProvider } from '../../server/providers/mailbox';
 import { openDb } from '../../server/store/db';
 import { insertMessage } from '../../server/store/messages';
+import { runToCompletion } from '../support/run-to-completion';
 
 const [file, runId, latency = '50'] = process.argv.slice(2);
 const maxLatencyMs = Number(latency);
@@ -53,14 +51,4 @@ const provider: MailboxProvider = {
   },
 };
 
-const progress = new ProgressHub();
-const engine = new Engine({ db, provider, progress, log: createLogger('silent'), scope: (id) => id === runId });
-progress.subscribe(runId, (e) => {
-  if (e.status === 'completed' && e.counts.sending === 0) {
-    void engine.stop().then(() => {
-      db.close();
-      process.exit(0);
-    });
-  }
-});
-engine.start();
+runToCompletion(db, provider, runId);

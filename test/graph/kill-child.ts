@@ -5,12 +5,10 @@
  * provider, the store file the test planned the run in) against the emulator the test runs, and
  * exits 0 once the run is completed with nothing in flight. The test kills it with SIGKILL first.
  */
-import { Engine } from '../../server/engine/engine';
-import { ProgressHub } from '../../server/engine/progress';
-import { createLogger } from '../../server/log';
 import { createGraphProvider } from '../../server/providers/graph/graph-provider';
 import { openDb } from '../../server/store/db';
 import { GRAPH_KILL_LIMITS, GRAPH_KILL_TIMINGS } from './kill-settings';
+import { runToCompletion } from '../support/run-to-completion';
 
 const [file, runId, graphUrl] = process.argv.slice(2);
 const token = process.env.GRAPH_TOKEN ?? '';
@@ -19,14 +17,4 @@ const provider = createGraphProvider({
   db, graphUrl, tokens: { getToken: async () => token }, limits: GRAPH_KILL_LIMITS, ...GRAPH_KILL_TIMINGS,
 });
 
-const progress = new ProgressHub();
-const engine = new Engine({ db, provider, progress, log: createLogger('silent'), scope: (id) => id === runId });
-progress.subscribe(runId, (e) => {
-  if (e.status === 'completed' && e.counts.sending === 0) {
-    void engine.stop().then(() => {
-      db.close();
-      process.exit(0);
-    });
-  }
-});
-engine.start();
+runToCompletion(db, provider, runId);
