@@ -48,6 +48,8 @@ export class RecurringScheduler {
     failStalePlanning(this.deps.db, new Date(now - PLANNING_TIMEOUT_MS).toISOString());
     let next = Infinity;
     for (const def of listDefinitions(this.deps.db)) {
+      // A paused schedule plans nothing; resuming starts from that moment, so nothing is sent late.
+      if (def.pausedAt) continue;
       try {
         const cron = this.cronOf(def);
         await this.handle(def, cron, now);

@@ -10,26 +10,53 @@ export interface DefinitionRecord {
   request: Record<string, unknown>;
   /** Occurrences up to this moment (ISO) have been handled. */
   checkedUntil: string; createdAt: string;
+  /** When it was paused (ISO); null while it runs. */
+  pausedAt: string | null;
 }
 
 interface DefinitionRow {
   id: string; owner_id: string; name: string; cron: string; time_zone: string; request: string;
-  checked_until: string; created_at: string;
+  checked_until: string; created_at: string; paused_at: string | null;
 }
 
 function toDefinition(r: DefinitionRow): DefinitionRecord {
   return {
     id: r.id, ownerId: r.owner_id, name: r.name, cron: r.cron, timeZone: r.time_zone,
-    request: JSON.parse(r.request), checkedUntil: r.checked_until, createdAt: r.created_at,
+    request: JSON.parse(r.request), checkedUntil: r.checked_until, createdAt: r.created_at, pausedAt: r.paused_at,
   };
 }
 
 /** Saves a definition; its first occurrence is the first one after `checkedUntil`. */
-export function insertDefinition(db: Db, d: Omit<DefinitionRecord, 'createdAt'>): DefinitionRecord {
+export function insertDefinition(db: Db, d: Omit<DefinitionRecord, 'createdAt' | 'pausedAt'>): DefinitionRecord {
   const createdAt = nowIso();
   prepared(db, `INSERT INTO run_definitions (id, owner_id, name, cron, time_zone, request, checked_until, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(d.id, d.ownerId, d.name, d.cron, d.timeZone, JSON.stringify(d.request), d.checkedUntil, createdAt);
-  return { ...d, createdAt };
+  return { ...d, createdAt, pausedAt: null };
+}
+
+/**
+ * Changes the owner's definition: its name, its pattern and zone, or whether it is paused. A new
+ * pattern, and resuming, start from `now` (`checkedUntil`): occurrences while paused or under the
+ * old pattern are never planned late. Undefined when there is no such definition of the owner.
+ */
+export function updateDefinition(
+  db: Db, id: string, ownerId: string, change: { name?: string; cron?: string; timeZone?: string; paused?: boolean }, nowIsoValue: string,
+): DefinitionRecord | undefined {
+  return db.transaction(() => {
+    const current = findDefinition(db, id, ownerId);
+    if (!current) return undefined;
+    const rescheduled = (change.cron !== undefined && change.cron !== current.cron) || (change.timeZone !== undefined && change.timeZone !== current.timeZone);
+    const resumed = change.paused === false && current.pausedAt !== null;
+    const pausedAt = change.paused === undefined ? current.pausedAt : change.paused ? current.pausedAt ?? nowIsoValue : null;
+    const next: DefinitionRecord = {
+      ...current,
+      name: change.name ?? current.name, cron: change.cron ?? current.cron, timeZone: change.timeZone ?? current.timeZone, pausedAt,
+      checkedUntil: rescheduled || resumed ? nowIsoValue : current.checkedUntil,
+    };
+    prepared(db, 'UPDATE run_definitions SET name = ?, cron = ?, time_zone = ?, paused_at = ?, checked_until = ? WHERE id = ? AND owner_id = ?')
+      .run(next.name, next.cron, next.timeZone, next.pausedAt, next.checkedUntil, id, ownerId);
+    return next;
+  })();
 }
 
 /** The owner's definitions (no owner: all of them, for the scheduler), oldest first. */

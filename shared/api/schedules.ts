@@ -15,6 +15,21 @@ export const CreateScheduleRequest = z.object({
 /** Parsed create-schedule request. */
 export type CreateScheduleRequest = z.infer<typeof CreateScheduleRequest>;
 
+/**
+ * `PATCH /api/schedules/:id`: rename it, change when it runs, or pause and resume it. A new pattern
+ * or zone, and resuming, count from now: occurrences while paused are not sent afterwards.
+ */
+export const UpdateScheduleRequest = z
+  .strictObject({
+    name: CreateScheduleRequest.shape.name.optional(),
+    cron: CreateScheduleRequest.shape.cron.optional(),
+    timeZone: CreateScheduleRequest.shape.timeZone.optional(),
+    paused: z.boolean().optional(),
+  })
+  .refine((r) => Object.values(r).some((v) => v !== undefined), { error: 'give at least one of name, cron, timeZone or paused' });
+/** Parsed update-schedule request. */
+export type UpdateScheduleRequest = z.infer<typeof UpdateScheduleRequest>;
+
 /** What became of one run date: planned into a run, skipped (missed while the server was down), or failed to plan. */
 export const ScheduledRunStatus = z.enum(['planning', 'planned', 'skipped', 'failed']);
 /** A scheduled-run status. */
@@ -44,7 +59,9 @@ export const Schedule = z.object({
   subject: z.string().nullable(),
   options: RunOptions,
   createdAt: z.string(),
-  /** The next occurrence (ISO), or null when the pattern has none left. */
+  /** When it was paused (ISO); null while it runs. */
+  pausedAt: z.string().nullable().default(null),
+  /** The next occurrence (ISO), or null when the pattern has none left or the schedule is paused. */
   nextRunAt: z.string().nullable(),
   /** The latest run dates, newest first. */
   recent: z.array(ScheduledRun),

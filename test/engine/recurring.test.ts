@@ -10,7 +10,7 @@ import { importList } from '../../server/services/lists';
 import { createSchedule } from '../../server/services/schedules';
 import { openDb, type Db } from '../../server/store/db';
 import { deleteList } from '../../server/store/lists';
-import { insertDefinition, listScheduledRuns } from '../../server/store/schedules';
+import { insertDefinition, listScheduledRuns, updateDefinition } from '../../server/store/schedules';
 import { upsertUser, type User } from '../../server/store/users';
 import { startTestServer } from '../support/server';
 import { openStore, tempDir } from './support';
@@ -98,6 +98,20 @@ describe('recurring runs', () => {
       ['2026-03-13', 'planned'], ['2026-03-12', 'skipped'], ['2026-03-11', 'planned'], ['2026-03-10', 'planned'],
     ]);
     expect(runsOf()).toHaveLength(3);
+  });
+
+  it('plans nothing while paused, and after resuming only what comes next: a paused morning is not sent late', async () => {
+    const id = await dailyAtEight();
+    updateDefinition(db, id, user.id, { paused: true }, new Date(clock).toISOString());
+    clock = at('2026-03-10T05:00:01Z');
+    await scheduler().tick();
+    clock = at('2026-03-10T09:00:00Z');
+    updateDefinition(db, id, user.id, { paused: false }, new Date(clock).toISOString());
+    await scheduler().tick();
+    expect(listScheduledRuns(db, id)).toEqual([]);
+    clock = at('2026-03-11T05:00:01Z');
+    await scheduler().tick();
+    expect(listScheduledRuns(db, id).map((r) => [r.runDate, r.status])).toEqual([['2026-03-11', 'planned']]);
   });
 
   it('records a run date that cannot be planned as failed, with the reason, and does not try it again', async () => {
@@ -206,6 +220,21 @@ describe('schedules over HTTP and in the CLI', () => {
       const theirs = insertDefinition(db, { id: 'theirs', ownerId: 'other', name: 'Theirs', cron: '0 8 * * *', timeZone: 'UTC', request: run, checkedUntil: new Date().toISOString() });
       expect((await s.api('GET', '/api/schedules')).body.schedules.map((x: Schedule) => x.id)).toEqual([schedule.id]);
       expect((await s.api('DELETE', `/api/schedules/${theirs.id}`)).status).toBe(404);
+      expect((await s.api('PATCH', `/api/schedules/${theirs.id}`, { paused: true })).status).toBe(404);
+
+      // Changed through PATCH: renamed, paused (no next run, nothing planned), checked like a new one.
+      for (const [body, path] of [[{}, 'address'], [{ cron: 'never' }, 'cron'], [{ timeZone: 'Mars/Olympus' }, 'timeZone'], [{ paused: 'yes' }, 'paused']] as const) {
+        const res = await s.api('PATCH', `/api/schedules/${schedule.id}`, body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(JSON.stringify(ErrorBody.parse(res.body).error)).toContain(path === 'address' ? 'at least one' : path);
+      }
+      const paused = Schedule.parse((await s.api('PATCH', `/api/schedules/${schedule.id}`, { paused: true, name: 'Every second (paused)' })).body);
+      expect(paused).toMatchObject({ name: 'Every second (paused)', nextRunAt: null, pausedAt: expect.any(String) });
+      const runsWhenPaused = (await s.api('GET', '/api/runs')).body.runs.length;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await s.api('GET', '/api/runs')).body.runs).toHaveLength(runsWhenPaused);
+      const resumed = Schedule.parse((await s.api('PATCH', `/api/schedules/${schedule.id}`, { paused: false, cron: '0 8 * * *' })).body);
+      expect(resumed).toMatchObject({ pausedAt: null, cron: '0 8 * * *', nextRunAt: expect.stringMatching(/T08:00:00/) });
 
       expect((await s.api('DELETE', `/api/schedules/${schedule.id}`)).status).toBe(204);
       expect((await s.api('GET', '/api/schedules')).body.schedules).toEqual([]);

@@ -8,7 +8,7 @@ const date = (runDate: string, status: ScheduledRun['status'], runId: string | n
 
 const schedule = (recent: ScheduledRun[]): Schedule => ({
   id: 's1', name: 'Birthdays — Staff', cron: '0 8 * * *', timeZone: 'Europe/Istanbul', listId: 'l1', subject: 'Happy birthday',
-  options: { maxErrors: 0, acceptUnknownFields: false }, createdAt: '2026-03-01T00:00:00.000Z', nextRunAt: '2026-03-14T05:00:00.000Z', recent,
+  options: { maxErrors: 0, acceptUnknownFields: false }, createdAt: '2026-03-01T00:00:00.000Z', pausedAt: null, nextRunAt: '2026-03-14T05:00:00.000Z', recent,
 });
 
 const run = (id: string, sent: number, planned: number) => ({ id, counts: { planned, sent } }) as unknown as Run;

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { CreateScheduleRequest } from '../../../shared/api';
-import { createSchedule, listSchedules, presentSchedule, removeSchedule } from '../../services/schedules';
+import { CreateScheduleRequest, UpdateScheduleRequest } from '../../../shared/api';
+import { createSchedule, listSchedules, presentSchedule, removeSchedule, updateSchedule } from '../../services/schedules';
 import type { AppContext } from '../context';
 import { userOf } from '../context';
 import { parseWith } from '../validate';
 
-/** Recurring runs: list, create, delete; each user sees and deletes only their own. */
+/** Recurring runs: list, create, change (rename, reschedule, pause, resume), delete; each user sees and changes only their own. */
 export function scheduleRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/schedules', (req, res) => {
@@ -17,6 +17,12 @@ export function scheduleRoutes(ctx: AppContext): Router {
     const definition = await createSchedule(ctx.db, ctx.provider.open(user), user.id, body, Date.now());
     ctx.engine.wake();
     res.status(201).json(presentSchedule(ctx.db, definition, Date.now()));
+  });
+  router.patch('/schedules/:id', (req, res) => {
+    const body = parseWith(UpdateScheduleRequest, req.body, 'body');
+    const schedule = updateSchedule(ctx.db, userOf(req).id, req.params.id, body, Date.now());
+    ctx.engine.wake();
+    res.json(schedule);
   });
   router.delete('/schedules/:id', (req, res) => {
     removeSchedule(ctx.db, userOf(req).id, req.params.id);

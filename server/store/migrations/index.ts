@@ -4,6 +4,7 @@ import { sql as audience } from './0003-audience';
 import { sql as graph } from './0004-graph';
 import { sql as templatesAndFiles } from './0005-templates-and-files';
 import { sql as outsideSends } from './0006-outside-sends';
+import { sql as schedulePause } from './0007-schedule-pause';
 
 /** A schema change, applied once, in version order. */
 export interface Migration { version: number; name: string; sql: string }
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'graph', sql: graph },
   { version: 5, name: 'templates-and-files', sql: templatesAndFiles },
   { version: 6, name: 'outside-sends', sql: outsideSends },
+  { version: 7, name: 'schedule-pause', sql: schedulePause },
 ];
