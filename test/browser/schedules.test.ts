@@ -105,6 +105,18 @@ describe('recurring runs in the pane', () => {
     expect(await item.getByTestId('schedule-last').textContent()).toBe('Not run yet.');
     await checkScreen(page, 'schedules-runs-320');
 
+    // Pause for the holidays: no next run, the server agrees; resume: the next run is back.
+    const pause = item.getByTestId('schedule-pause');
+    expect(await pause.textContent()).toBe('Pause');
+    await pause.click();
+    await expect.poll(() => pause.getAttribute('data-paused')).toBe('true');
+    expect(await item.getByTestId('schedule-next').textContent()).toMatch(/^Paused since .*: nothing is sent until you resume it\.$/);
+    expect((await schedulesOf(session.server))[0]).toMatchObject({ pausedAt: expect.any(String), nextRunAt: null });
+    await checkScreen(page, 'schedules-paused-320');
+    await pause.click();
+    await expect.poll(() => pause.getAttribute('data-paused')).toBe('false');
+    expect(await item.getByTestId('schedule-next').textContent()).toBe(`Next run: ${nextShown}`);
+
     // Delete asks first; keeping it returns focus to Delete, confirming removes it.
     await item.getByTestId('schedule-delete').click();
     await page.getByTestId('schedule-confirm').waitFor();

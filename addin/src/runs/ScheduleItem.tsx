@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { Run, Schedule } from '../../../shared/api';
-import { deleteSchedule } from '../api';
+import { deleteSchedule, updateSchedule } from '../api';
 import { useI18n } from '../i18n';
 import { describeCron } from '../options/describeRepeat';
 import { ErrorBar } from '../ui/ErrorBar';
@@ -12,14 +12,15 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
-/** One schedule: its rule in words, next and last run, dates it did not send, and delete with a confirmation. */
+/** One schedule: its rule in words, next and last run, dates it did not send, pause or resume, and delete with a confirmation. */
 export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; onDeleted: (schedule: Schedule) => void }) {
   const styles = useStyles();
   const cards = useCards();
   const layout = useLayout();
   const i18n = useI18n();
   const { t, formatDateTime, locale } = i18n;
-  const { schedule } = props;
+  const [schedule, setSchedule] = useState(props.schedule);
+  useEffect(() => setSchedule(props.schedule), [props.schedule]);
   const id = useId();
   const [confirming, setConfirming] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,6 +34,19 @@ export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; 
     if (confirming === true) keepRef.current?.focus();
     if (confirming === false) deleteRef.current?.focus();
   }, [confirming]);
+
+  // Pausing keeps the schedule (and focus on the same button, whose label changes) but plans nothing.
+  const togglePause = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSchedule(await updateSchedule(schedule.id, { paused: schedule.pausedAt === null }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const remove = async () => {
     setBusy(true);
@@ -59,8 +73,10 @@ export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; 
         {schedule.name}
       </h4>
       <span data-testid="schedule-rule">{describeCron(schedule.cron, schedule.timeZone, i18n)}</span>
-      <span data-testid="schedule-next">
-        {schedule.nextRunAt ? t('schedule.nextRun', { date: formatDateTime(schedule.nextRunAt) }) : t('schedule.noNextRun')}
+      <span data-testid="schedule-next" role="status">
+        {schedule.pausedAt
+          ? t('schedule.pausedSince', { date: formatDateTime(schedule.pausedAt) })
+          : schedule.nextRunAt ? t('schedule.nextRun', { date: formatDateTime(schedule.nextRunAt) }) : t('schedule.noNextRun')}
       </span>
       <span className={layout.muted} data-testid="schedule-last">
         {lastText()}
@@ -96,7 +112,10 @@ export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; 
           </div>
         </div>
       ) : (
-        <div>
+        <div className={layout.row}>
+          <Button size="small" data-testid="schedule-pause" data-paused={schedule.pausedAt !== null} aria-describedby={`${id}-name`} disabled={busy} onClick={() => void togglePause()}>
+            {schedule.pausedAt ? t('schedule.resume') : t('schedule.pause')}
+          </Button>
           <Button ref={deleteRef} size="small" data-testid="schedule-delete" aria-describedby={`${id}-name`} onClick={() => setConfirming(true)}>
             {t('runs.deleteSchedule')}
           </Button>
