@@ -98,7 +98,7 @@ export async function schedulesCommand(args: string[]): Promise<number> {
         ['SCHEDULE', 'NAME', 'CRON', 'TIME ZONE', 'NEXT RUN', 'LAST RUN DATE', 'SUBJECT'],
         schedules.map((s) => {
           const last = s.recent[0];
-          return [s.id, s.name, s.cron, s.timeZone, s.nextRunAt ? formatWhen(s.nextRunAt) : '-', last ? `${last.runDate} ${last.status}` : '-', s.subject ?? ''];
+          return [s.id, s.name, s.cron, s.timeZone, s.pausedAt ? 'paused' : s.nextRunAt ? formatWhen(s.nextRunAt) : '-', last ? `${last.runDate} ${last.status}` : '-', s.subject ?? ''];
         }),
       ));
     }
