@@ -19,6 +19,7 @@ const ConfigSchema = z.object({
   SERIATIM_PER_DAY: PositiveInt.default(10_000),
   SERIATIM_CONCURRENCY: PositiveInt.max(4).default(2),
   SERIATIM_ORG_LIMITS: z.string().optional(),
+  SERIATIM_FILE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
   SERIATIM_TLS_CERT: z.string().min(1).optional(),
   SERIATIM_TLS_KEY: z.string().min(1).optional(),
   // Microsoft 365 mode (SERIATIM_PROVIDER=graph); see docs/deploy.md.
@@ -62,6 +63,8 @@ export interface Config {
   limits: { perMinute: number; perDay: number; concurrency: number };
   /** Limits of particular organisations (by tenant id), each replacing the provider's where given. */
   organisationLimits: Record<string, OrganisationLimits>;
+  /** Stored files nothing needs are deleted this many days after their last use; 0 keeps them forever. */
+  fileRetentionDays: number;
   tls: { cert: string; key: string } | null;
 }
 
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     localUser: { name: e.SERIATIM_LOCAL_NAME, email: e.SERIATIM_LOCAL_EMAIL },
     limits: { perMinute: e.SERIATIM_PER_MINUTE, perDay: e.SERIATIM_PER_DAY, concurrency: e.SERIATIM_CONCURRENCY },
     organisationLimits: readOrganisationLimits(e.SERIATIM_ORG_LIMITS),
+    fileRetentionDays: e.SERIATIM_FILE_RETENTION_DAYS,
     tls: e.SERIATIM_TLS_CERT && e.SERIATIM_TLS_KEY ? { cert: e.SERIATIM_TLS_CERT, key: e.SERIATIM_TLS_KEY } : null,
   };
 }

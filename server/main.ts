@@ -12,6 +12,7 @@ import type { createMicrosoftAuth, MicrosoftAuth } from './auth/microsoft';
 import type { createGraphProvider } from './providers/graph/graph-provider';
 import { createLocalProvider } from './providers/local/local-mailbox';
 import type { MailboxProvider } from './providers/mailbox';
+import { startFileRetention } from './services/file-retention';
 import { seedSampleLists } from './services/lists';
 import { openDb, type Db } from './store/db';
 import { upsertUser, type User } from './store/users';
@@ -76,7 +77,7 @@ export interface ServerOverrides {
 /** A running server. */
 export interface RunningServer { url: string; core: Core; close(): Promise<void> }
 
-/** Starts the whole product: store, engine (resuming runs left unfinished), HTTP(S) server. */
+/** Starts the whole product: store, engine (resuming runs left unfinished), file retention, HTTP(S) server. */
 export async function startServer(overrides: ServerOverrides = {}, env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
   const base = loadConfig(env);
   const dataDir = overrides.dataDir ?? base.dataDir;
@@ -100,6 +101,7 @@ export async function startServer(overrides: ServerOverrides = {}, env: Record<s
     server.listen(config.port, config.host, () => resolve());
   });
   core.engine.start();
+  const retention = startFileRetention({ db: core.db, log: core.log, days: config.fileRetentionDays });
   const { port } = server.address() as AddressInfo;
   const url = `${config.tls ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   core.log.info({ url, db: config.dbFile, provider: core.provider.name }, 'Seriatim is running');
@@ -107,6 +109,7 @@ export async function startServer(overrides: ServerOverrides = {}, env: Record<s
     url,
     core,
     async close() {
+      retention.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await core.close();

@@ -12,6 +12,7 @@ import { TransitionError } from '../engine/states';
 import { analyse, assertSendable } from './templates';
 import { prepareMessage, rowsWithRunFields, saveRunMessage, senderOf } from './attachments/message-plan';
 import { checkPlannedRows } from './attachments/run-checks';
+import { assertRunFilesStored } from './attachments/file-deletion';
 import { assertInlineImagesPresent } from './attachments/shared-files';
 
 /** The API's view of a run. */
@@ -138,6 +139,7 @@ export function changeRun(db: Db, ownerId: string, runId: string, action: RunAct
         case 'retry-failed': {
           if (current.status === 'cancelled') throw new AppError('INVALID_STATE', 'A cancelled run cannot be retried.');
           if (countDeliveries(db, run.id).failed === 0) throw new AppError('INVALID_STATE', 'This run has no failed deliveries to retry.');
+          assertRunFilesStored(db, run.id);
           const r = current.status === 'completed' || current.status === 'paused'
             ? transitionRun(db, run.id, 'queued', { resetErrors: true, expect: current.status })
             : current;

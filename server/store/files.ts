@@ -86,3 +86,93 @@ export function readFileEdges(db: Db, id: string, head: number, tail: number): {
     | undefined;
   return row;
 }
+
+/** Runs in these statuses send nothing more; every other status still needs its files. */
+const FINISHED = "('completed', 'cancelled')";
+
+/** Something that still needs a file: a saved template, a run that is not finished, or a saved schedule. */
+export interface FileUse { kind: 'template' | 'run' | 'schedule'; id: string; name: string; status: string | null }
+
+/**
+ * What still needs any of the files (by id) or the set: templates using them, unfinished runs
+ * sending them (or the set), schedules naming them (or the set) in their stored run request.
+ * Finished runs do not count: their reports record names, not bytes.
+ */
+export function listFileUses(db: Db, fileIds: string[], setId: string | null = null): FileUse[] {
+  const ids = JSON.stringify(fileIds);
+  const templates = db.prepare(
+    `SELECT DISTINCT t.id, t.name FROM template_files tf JOIN templates t ON t.id = tf.template_id
+     WHERE tf.file_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+  ).all(ids) as Array<{ id: string; name: string }>;
+  const runs = db.prepare(
+    `SELECT r.id, r.subject AS name, r.status FROM runs r WHERE r.status NOT IN ${FINISHED} AND r.id IN (
+       SELECT rf.run_id FROM run_files rf WHERE rf.file_id IN (SELECT value FROM json_each(@ids))
+       UNION SELECT rm.run_id FROM run_messages rm WHERE rm.file_set_id = @setId)
+     ORDER BY r.created_at`,
+  ).all({ ids, setId }) as Array<{ id: string; name: string; status: string }>;
+  const schedules = db.prepare(
+    `SELECT d.id, d.name FROM run_definitions d WHERE json_extract(d.request, '$.recipientFiles.fileSetId') = @setId
+       OR EXISTS (SELECT 1 FROM json_each(d.request, '$.attachments') a WHERE json_extract(a.value, '$.fileId') IN (SELECT value FROM json_each(@ids)))
+     ORDER BY d.name`,
+  ).all({ ids, setId }) as Array<{ id: string; name: string }>;
+  return [
+    ...templates.map((t) => ({ kind: 'template' as const, id: t.id, name: t.name, status: null })),
+    ...runs.map((r) => ({ kind: 'run' as const, id: r.id, name: r.name, status: r.status })),
+    ...schedules.map((s) => ({ kind: 'schedule' as const, id: s.id, name: s.name, status: null })),
+  ];
+}
+
+/**
+ * Deletes a stored file. Finished runs' pins on it go first; a template or an unfinished run still
+ * using it makes the foreign keys refuse, so call it inside a transaction that checked its uses.
+ */
+export function deleteStoredFile(db: Db, id: string): boolean {
+  db.prepare(`DELETE FROM run_files WHERE file_id = ? AND run_id IN (SELECT id FROM runs WHERE status IN ${FINISHED})`).run(id);
+  return db.prepare('DELETE FROM files WHERE id = ?').run(id).changes > 0;
+}
+
+/** Deletes a set and its files, as deleteStoredFile does for one file; finished runs forget the set. */
+export function deleteStoredFileSet(db: Db, id: string): boolean {
+  const finished = `run_id IN (SELECT id FROM runs WHERE status IN ${FINISHED})`;
+  db.prepare(`UPDATE run_messages SET file_set_id = NULL WHERE file_set_id = ? AND ${finished}`).run(id);
+  db.prepare(`DELETE FROM run_files WHERE file_id IN (SELECT id FROM files WHERE set_id = ?) AND ${finished}`).run(id);
+  return db.prepare('DELETE FROM file_sets WHERE id = ?').run(id).changes > 0;
+}
+
+/**
+ * True when the file is kept at the cutoff: a template uses it, a run sends it that is unfinished
+ * or finished at or after the cutoff, or a schedule names it. (SQL over `f`, parameter @cutoff.)
+ */
+const FILE_KEPT = `(
+  EXISTS (SELECT 1 FROM template_files tf WHERE tf.file_id = f.id)
+  OR EXISTS (SELECT 1 FROM run_files rf JOIN runs r ON r.id = rf.run_id WHERE rf.file_id = f.id
+             AND (r.status NOT IN ${FINISHED} OR COALESCE(r.finished_at, r.created_at) >= @cutoff))
+  OR EXISTS (SELECT 1 FROM run_definitions d, json_each(d.request, '$.attachments') a WHERE json_extract(a.value, '$.fileId') = f.id))`;
+
+/** Single files (not of a set) created before the cutoff and not kept (see FILE_KEPT); `only` checks just that one. */
+export function listExpiredFiles(db: Db, cutoffIso: string, only: string | null = null): string[] {
+  return db.prepare(
+    `SELECT f.id FROM files f WHERE ${only === null ? '' : 'f.id = @only AND '}f.set_id IS NULL AND f.created_at < @cutoff AND NOT ${FILE_KEPT}`,
+  ).pluck().all({ cutoff: cutoffIso, ...(only !== null && { only }) }) as string[];
+}
+
+/** Sets created before the cutoff that no unfinished or recently finished run, schedule, or use of a member keeps. */
+export function listExpiredFileSets(db: Db, cutoffIso: string, only: string | null = null): string[] {
+  return db.prepare(
+    `SELECT s.id FROM file_sets s WHERE ${only === null ? '' : 's.id = @only AND '}s.created_at < @cutoff
+       AND NOT EXISTS (SELECT 1 FROM run_messages rm JOIN runs r ON r.id = rm.run_id WHERE rm.file_set_id = s.id
+                       AND (r.status NOT IN ${FINISHED} OR COALESCE(r.finished_at, r.created_at) >= @cutoff))
+       AND NOT EXISTS (SELECT 1 FROM run_definitions d WHERE json_extract(d.request, '$.recipientFiles.fileSetId') = s.id)
+       AND NOT EXISTS (SELECT 1 FROM files f WHERE f.set_id = s.id AND ${FILE_KEPT})`,
+  ).pluck().all({ cutoff: cutoffIso, ...(only !== null && { only }) }) as string[];
+}
+
+/** Whether a file is still stored (any owner: runs were checked against theirs when planned). */
+export function fileStored(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM files WHERE id = ?').pluck().get(id) !== undefined;
+}
+
+/** Whether a set is still stored. */
+export function fileSetStored(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM file_sets WHERE id = ?').pluck().get(id) !== undefined;
+}

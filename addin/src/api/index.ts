@@ -7,4 +7,5 @@ export * from './templates';
 export * from './background-grant';
 export * from './suppression';
 export * from './downloads';
+export * from './files';
 export { parseEventBlock, progressOf, watchRun } from './events';

@@ -116,6 +116,7 @@ export const en = {
   'message.uploadZip': 'Upload a zip',
   'message.zipSummary': { one: '{name}: {count} file, {size}', other: '{name}: {count} files, {size}' },
   'message.removeZip': 'Remove the zip',
+  'message.storedCopyKept': 'The file is removed from this message, but the server kept its stored copy:',
   'message.fileColumn': "Column with each recipient's file name",
   'message.chooseColumn': 'Choose a column…',
   'message.passwordColumn': 'Password for PDFs (optional)',

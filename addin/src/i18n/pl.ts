@@ -128,6 +128,7 @@ export const pl: Catalog = {
   'message.uploadZip': 'Prześlij zip',
   'message.zipSummary': { one: '{name}: {count} plik, {size}', few: '{name}: {count} pliki, {size}', many: '{name}: {count} plików, {size}', other: '{name}: {count} pliku, {size}' },
   'message.removeZip': 'Usuń plik zip',
+  'message.storedCopyKept': 'Plik usunięto z tej wiadomości, ale serwer nie usunął jego zapisanej kopii:',
   'message.fileColumn': 'Kolumna z nazwą pliku odbiorcy',
   'message.chooseColumn': 'Wybierz kolumnę…',
   'message.passwordColumn': 'Hasło do plików PDF (opcjonalnie)',

@@ -138,6 +138,7 @@ export const ru: Catalog = {
     other: '{name}: {count} файла, {size}',
   },
   'message.removeZip': 'Удалить архив',
+  'message.storedCopyKept': 'Файл убран из этого сообщения, но сервер не удалил его сохранённую копию:',
   'message.fileColumn': 'Столбец с именем файла получателя',
   'message.chooseColumn': 'Выберите столбец…',
   'message.passwordColumn': 'Пароль для PDF (необязательно)',

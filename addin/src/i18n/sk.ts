@@ -128,6 +128,7 @@ export const sk: Catalog = {
   'message.uploadZip': 'Nahrať zip',
   'message.zipSummary': { one: '{name}: {count} súbor, {size}', few: '{name}: {count} súbory, {size}', many: '{name}: {count} súboru, {size}', other: '{name}: {count} súborov, {size}' },
   'message.removeZip': 'Odstrániť zip',
+  'message.storedCopyKept': 'Súbor bol odstránený z tejto správy, ale server neodstránil jeho uloženú kópiu:',
   'message.fileColumn': 'Stĺpec s názvom súboru príjemcu',
   'message.chooseColumn': 'Vyberte stĺpec…',
   'message.passwordColumn': 'Heslo k súborom PDF (nepovinné)',

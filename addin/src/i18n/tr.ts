@@ -118,6 +118,7 @@ export const tr: Catalog = {
   'message.uploadZip': 'Zip yükle',
   'message.zipSummary': { one: '{name}: {count} dosya, {size}', other: '{name}: {count} dosya, {size}' },
   'message.removeZip': "Zip'i kaldır",
+  'message.storedCopyKept': 'Dosya bu iletiden kaldırıldı, ancak sunucu kayıtlı kopyasını silmedi:',
   'message.fileColumn': 'Her alıcının dosya adını içeren sütun',
   'message.chooseColumn': 'Bir sütun seçin…',
   'message.passwordColumn': 'PDF parolası (isteğe bağlı)',

@@ -14,7 +14,11 @@ export default function MessageFiles(props: { mailing: Mailing; update: UpdateMa
       <h3 id="message-files-heading" className={layout.subheading}>
         {t('message.files')}
       </h3>
-      <SharedFiles files={mailing.files} onChange={(files) => update({ files })} />
+      <SharedFiles
+        files={mailing.files}
+        templateFileIds={mailing.fromTemplate?.fileIds ?? []}
+        onChange={(files) => update({ files })}
+      />
       <RecipientFilesPicker list={mailing.list} emailColumn={mailing.emailColumn} files={mailing.files} onChange={(files) => update({ files })} />
     </section>
   );

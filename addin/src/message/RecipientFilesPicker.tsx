@@ -8,11 +8,14 @@ import { useLayout } from '../ui/styles';
 import { useMessageStyles } from './styles';
 import { recipientChoiceOf, type MessageFiles, type RecipientFileChoice } from './files';
 import { FileCheck } from './FileCheck';
+import { StoredCopyWarning } from './StoredCopyWarning';
 import { UploadButton } from './UploadButton';
+import { discardStoredCopy, removeZipOf } from './uploads';
 
 /**
  * Per-recipient files: upload a zip, choose the list column naming each recipient's file and,
  * optionally, the column with a password for their PDFs; then see whose files are missing.
+ * Removing the zip also deletes it on the server.
  */
 export function RecipientFilesPicker(props: {
   list: ListSummary | null;
@@ -26,6 +29,7 @@ export function RecipientFilesPicker(props: {
   const headingId = useId();
   const [uploading, setUploading] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
   const choice = props.files.perRecipient;
   const columns = props.list?.columns.map((c) => c.name) ?? [];
   const set = (next: RecipientFileChoice | null) => props.onChange({ ...props.files, perRecipient: next });
@@ -41,6 +45,14 @@ export function RecipientFilesPicker(props: {
     } finally {
       setUploading(null);
     }
+  };
+
+  // The zip leaves the message at once; deleting it on the server is best effort.
+  const removeZip = async () => {
+    setRemoveError(null);
+    const removed = removeZipOf(props.files);
+    props.onChange(removed.files);
+    setRemoveError(await discardStoredCopy(removed.stored));
   };
 
   // A column of another list (chosen before the list changed) counts as not chosen.
@@ -73,7 +85,7 @@ export function RecipientFilesPicker(props: {
             <span data-testid="zip-summary">
               {t('message.zipSummary', { name: choice.set.name, count: choice.set.fileCount, size: formatBytes(choice.set.totalSize) })}
             </span>
-            <Button size="small" appearance="subtle" data-testid="zip-remove" onClick={() => set(null)}>
+            <Button size="small" appearance="subtle" data-testid="zip-remove" onClick={() => void removeZip()}>
               {t('message.removeZip')}
             </Button>
           </div>
@@ -109,6 +121,7 @@ export function RecipientFilesPicker(props: {
         </>
       )}
       <ErrorBar error={error} testId="zip-upload-error" />
+      <StoredCopyWarning error={removeError} testId="zip-remove-warning" />
     </section>
   );
 }

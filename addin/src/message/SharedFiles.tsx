@@ -5,7 +5,9 @@ import { useI18n } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useLayout } from '../ui/styles';
 import { useMessageStyles } from './styles';
-import { addSharedFile, removeSharedFile, sharedBytes, sharedFileOf, type MessageFiles } from './files';
+import { sharedBytes, sharedFileOf, type MessageFiles } from './files';
+import { StoredCopyWarning } from './StoredCopyWarning';
+import { addUploadedFile, discardStoredCopy, removeSharedFileOf } from './uploads';
 import { UploadButton } from './UploadButton';
 
 const useStyles = makeStyles({
@@ -14,8 +16,11 @@ const useStyles = makeStyles({
   name: { minWidth: 0 },
 });
 
-/** Files sent with every message: upload (several at once), the list with sizes, remove, and the total. */
-export function SharedFiles(props: { files: MessageFiles; onChange: (files: MessageFiles) => void }) {
+/**
+ * Files sent with every message: upload (several at once), the list with sizes, remove, and the
+ * total. Removing a file uploaded here also deletes it on the server, unless a template has it.
+ */
+export function SharedFiles(props: { files: MessageFiles; templateFileIds: readonly string[]; onChange: (files: MessageFiles) => void }) {
   const styles = useStyles();
   const layout = useLayout();
   const messageStyles = useMessageStyles();
@@ -23,6 +28,7 @@ export function SharedFiles(props: { files: MessageFiles; onChange: (files: Mess
   const headingId = useId();
   const [uploading, setUploading] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
 
   const upload = async (chosen: File[]) => {
     setError(null);
@@ -30,7 +36,7 @@ export function SharedFiles(props: { files: MessageFiles; onChange: (files: Mess
     try {
       for (const file of chosen) {
         setUploading(file.name);
-        files = addSharedFile(files, sharedFileOf(await uploadFile(file)));
+        files = addUploadedFile(files, sharedFileOf(await uploadFile(file)));
         props.onChange(files);
       }
     } catch (e) {
@@ -38,6 +44,13 @@ export function SharedFiles(props: { files: MessageFiles; onChange: (files: Mess
     } finally {
       setUploading(null);
     }
+  };
+
+  const remove = async (fileId: string) => {
+    setRemoveError(null);
+    const removed = removeSharedFileOf(props.files, fileId, props.templateFileIds);
+    props.onChange(removed.files);
+    setRemoveError(await discardStoredCopy(removed.stored));
   };
 
   const { shared } = props.files;
@@ -59,7 +72,7 @@ export function SharedFiles(props: { files: MessageFiles; onChange: (files: Mess
                 appearance="subtle"
                 data-testid="shared-file-remove"
                 aria-label={t('message.removeFile', { name: file.name })}
-                onClick={() => props.onChange(removeSharedFile(props.files, file.fileId))}
+                onClick={() => void remove(file.fileId)}
               >
                 {t('message.remove')}
               </Button>
@@ -80,6 +93,7 @@ export function SharedFiles(props: { files: MessageFiles; onChange: (files: Mess
         onFiles={upload}
       />
       <ErrorBar error={error} testId="shared-upload-error" />
+      <StoredCopyWarning error={removeError} testId="shared-remove-warning" />
     </section>
   );
 }

@@ -26,6 +26,8 @@ export interface RecipientFileChoice {
 export interface MessageFiles {
   shared: MessageFile[];
   perRecipient: RecipientFileChoice | null;
+  /** Ids of shared files uploaded here for this message (see uploads.ts): removing one deletes its stored copy. */
+  uploaded?: string[];
 }
 
 /** The library template a message was filled from, as it was when loaded. */

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, estimateMessageBytes, formatBytes } from '..
 import type { MessageSpec, RecipientFilesSpec } from '../../mail/message-spec';
 import { hiddenRunFields, localDate, mergeValues, referencePrefix, RUN_FIELDS, type RunFieldContext } from '../../mail/run-fields';
 import type { Db } from '../../store/db';
+import { fileSetStored } from '../../store/files';
 import type { ListRecord, Row } from '../../store/lists';
 import { insertRunMessage, peekReference, reserveReferences } from '../../store/run-messages';
 import { findUser } from '../../store/users';
@@ -98,8 +99,11 @@ export function templateBytes(template: TemplateInput): number {
 /**
  * Freezes the message for a run, inside the transaction that inserts it: stores files sent in
  * base64, reserves the run's reference numbers (one per delivery, in plan order) and saves the spec.
+ * A zip deleted since it was checked is NOT_FOUND, so the run is not saved.
  */
 export function saveRunMessage(db: Db, runId: string, message: PreparedMessage, deliveries: number, recipientCounts: ReadonlyMap<number, number>): MessageSpec {
+  const set = message.recipientFiles;
+  if (set && !fileSetStored(db, set.spec.fileSetId)) throw new AppError('NOT_FOUND', `The zip ${set.setName} was deleted meanwhile; upload it again.`);
   const year = Number(message.fields.runDate.slice(0, 4));
   const spec: MessageSpec = {
     locale: message.locale,

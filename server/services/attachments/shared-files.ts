@@ -2,7 +2,7 @@ import type { AttachmentInput } from '../../../shared/api';
 import { AppError } from '../../errors';
 import type { SharedAttachment } from '../../mail/message-spec';
 import type { Db } from '../../store/db';
-import { insertFile, type NewFile } from '../../store/files';
+import { fileStored, insertFile, type NewFile } from '../../store/files';
 import { requireFile, newFile } from './uploads';
 
 /** A file to send with every message: already stored, or sent in base64 and stored when the run (or template) is saved. */
@@ -31,12 +31,18 @@ export function readAttachmentInputs(db: Db, ownerId: string, inputs: Attachment
   });
 }
 
-/** Pending attachments as they are stored with a template or run; call inside the saving transaction. */
+/**
+ * Pending attachments as they are stored with a template or run; call inside the saving
+ * transaction. A stored file deleted since it was checked is NOT_FOUND, so nothing is saved.
+ */
 export function storeAttachments(db: Db, ownerId: string, pending: PendingAttachment[]): SharedAttachment[] {
-  return pending.map((p) => ({
-    fileId: p.fileId ?? insertFile(db, ownerId, p.upload as NewFile).id,
-    name: p.name, contentType: p.contentType, size: p.size, contentId: p.contentId, inline: p.inline,
-  }));
+  return pending.map((p) => {
+    if (p.fileId !== null && !fileStored(db, p.fileId)) throw new AppError('NOT_FOUND', `${p.name} was deleted meanwhile; upload it again.`);
+    return {
+      fileId: p.fileId ?? insertFile(db, ownerId, p.upload as NewFile).id,
+      name: p.name, contentType: p.contentType, size: p.size, contentId: p.contentId, inline: p.inline,
+    };
+  });
 }
 
 /** The Content-IDs an HTML body refers to (`src="cid:logo@x"`), decoded as RFC 2392 asks. */

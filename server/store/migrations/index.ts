@@ -5,6 +5,7 @@ import { sql as graph } from './0004-graph';
 import { sql as templatesAndFiles } from './0005-templates-and-files';
 import { sql as outsideSends } from './0006-outside-sends';
 import { sql as schedulePause } from './0007-schedule-pause';
+import { sql as fileRetention } from './0008-file-retention';
 
 /** A schema change, applied once, in version order. */
 export interface Migration { version: number; name: string; sql: string }
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'templates-and-files', sql: templatesAndFiles },
   { version: 6, name: 'outside-sends', sql: outsideSends },
   { version: 7, name: 'schedule-pause', sql: schedulePause },
+  { version: 8, name: 'file-retention', sql: fileRetention },
 ];
