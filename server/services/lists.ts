@@ -3,9 +3,10 @@ import { AppError } from '../errors';
 import { resolveChangeLogColumns } from '../recipients/change-log';
 import { ALL_COMPANY_ADDRESSES, COMPANY_TYPE_VALUES, companyKindOf } from '../recipients/company-choice';
 import { ImportError, parseRecipientFile, type ParsedList } from '../recipients/import';
+import { suggestKeyColumn } from '../recipients/key-column';
 import type { Db } from '../store/db';
 import { employeeChangeLog, employeesAsRows, flattenCompanies, sampleCompanies, sampleEmployees } from '../recipients/sample';
-import { findList, findSampleList, insertList, replaceList, updateList, type ListMeta, type ListRecord, type Row } from '../store/lists';
+import { findList, findSampleList, insertList, readRows, replaceList, updateList, type ListMeta, type ListRecord, type Row } from '../store/lists';
 
 /** The API's view of a stored list. */
 export function presentList(l: ListRecord): ListSummary {
@@ -13,7 +14,7 @@ export function presentList(l: ListRecord): ListSummary {
     id: l.id, name: l.name, source: l.source, fileName: l.fileName, columns: l.columns, emailColumn: l.emailColumn,
     phoneColumn: l.phoneColumn, rowCount: l.rowCount, problems: l.problems.slice(0, 200),
     companies: l.meta.companies ?? null, changeLog: l.meta.changeLog ?? null, import: l.meta.import ?? null, origin: l.meta.origin ?? null,
-    createdAt: l.createdAt, updatedAt: l.updatedAt,
+    keyColumn: l.meta.keyColumn ?? null, createdAt: l.createdAt, updatedAt: l.updatedAt,
   };
 }
 
@@ -84,11 +85,12 @@ function importMeta(parsed: ParsedList, keep: ListMeta = {}): ListMeta {
 }
 
 function contentOf(parsed: ParsedList, input: UploadInput, previous: ListRecord | undefined, addressRequired: boolean) {
+  const emailColumn = chooseEmailColumn(parsed, input, previous?.emailColumn, addressRequired);
+  const keyColumn = suggestKeyColumn(parsed.columns, parsed.rows, { emailColumn, previous: previous?.meta.keyColumn });
   return {
-    fileName: input.fileName, columns: parsed.columns.map((c) => ({ name: c.name, type: c.type })),
-    emailColumn: chooseEmailColumn(parsed, input, previous?.emailColumn, addressRequired),
+    fileName: input.fileName, columns: parsed.columns.map((c) => ({ name: c.name, type: c.type })), emailColumn,
     phoneColumn: choosePhoneColumn(parsed, input, previous?.phoneColumn), problems: parsed.problems,
-    meta: importMeta(parsed, previous?.meta),
+    meta: { ...importMeta(parsed, previous?.meta), keyColumn },
   };
 }
 
@@ -203,10 +205,18 @@ function columnsOf(rows: Row[]): ListRecord['columns'] {
 function sampleList(ownerId: string, name: string, rows: Row[], meta: ListMeta = {}) {
   const columns = columnsOf(rows);
   const has = (c: string) => columns.some((col) => col.name === c);
+  const emailColumn = has('email') ? 'email' : null;
   return {
-    ownerId, name, source: 'sample' as const, fileName: null, columns, emailColumn: has('email') ? 'email' : null,
-    phoneColumn: has('phone') ? 'phone' : null, problems: [], meta,
+    ownerId, name, source: 'sample' as const, fileName: null, columns, emailColumn,
+    phoneColumn: has('phone') ? 'phone' : null, problems: [], meta: { ...meta, keyColumn: suggestKeyColumn(columns, rows, { emailColumn }) },
   };
+}
+
+/** A sample list seeded before lists had a key column gets one (its rows never change). */
+function addKeyColumn(db: Db, list: ListRecord): void {
+  if (list.meta.keyColumn !== undefined) return;
+  const keyColumn = suggestKeyColumn(list.columns, readRows(db, list.id), { emailColumn: list.emailColumn });
+  updateList(db, list.ownerId, list.id, { meta: { ...list.meta, keyColumn } });
 }
 
 /**
@@ -233,5 +243,9 @@ export function seedSampleLists(db: Db, ownerId: string): void {
     const list = sampleList(ownerId, SAMPLE_CONTACTS, rows, { companies: { typeColumn: 'recipientType' } });
     if (contacts) replaceList(db, ownerId, contacts.id, list, rows);
     else insertList(db, list, rows);
+  }
+  for (const name of [SAMPLE_EMPLOYEES, SAMPLE_CHANGES, SAMPLE_CONTACTS]) {
+    const seeded = findSampleList(db, ownerId, name);
+    if (seeded) addKeyColumn(db, seeded);
   }
 }

@@ -4,6 +4,7 @@ import type { GraphMailbox } from '../providers/graph/graph-provider';
 import type { RecipientSources, SourceRead } from '../providers/graph/sources/reader';
 import type { Mailbox } from '../providers/mailbox';
 import { convertCell } from '../recipients/import/cell-converter';
+import { suggestKeyColumn } from '../recipients/key-column';
 import type { Db } from '../store/db';
 import { findList, insertList, replaceList, type ListContent, type ListRecord, type Row } from '../store/lists';
 
@@ -62,15 +63,15 @@ function contentOf(read: SourceRead): { rows: Row[]; problems: ListRecord['probl
   return { rows, problems };
 }
 
-/** The columns a list of this read has, and its address and mobile columns (kept when the list's own choice still exists). */
-function listContent(read: SourceRead, origin: ListOrigin, problems: ListRecord['problems'], current?: ListRecord): ListContent {
+/** The columns a list of this read has, its address and mobile columns (kept when the list's own choice still exists), its key column. */
+function listContent(read: SourceRead, origin: ListOrigin, problems: ListRecord['problems'], rows: Row[], current?: ListRecord): ListContent {
   const has = (name: string | null | undefined): name is string => Boolean(name) && read.columns.some((c) => c.name === name);
   const emailColumn = has(current?.emailColumn) ? current.emailColumn : 'email';
   const phone = has('mobilePhone') ? 'mobilePhone' : null;
   const phoneColumn = current ? (current.phoneColumn === null || has(current.phoneColumn) ? current.phoneColumn : phone) : phone;
   return {
     fileName: null, columns: read.columns.map((c) => ({ name: c.name, type: c.type })), emailColumn, phoneColumn,
-    problems, meta: { ...current?.meta, import: undefined, origin },
+    problems, meta: { ...current?.meta, import: undefined, origin, keyColumn: suggestKeyColumn(read.columns, rows, { emailColumn, previous: current?.meta.keyColumn }) },
   };
 }
 
@@ -100,7 +101,7 @@ export async function createListFromSource(db: Db, ownerId: string, mailbox: Mai
   if (read.rows.length === 0) throw emptySource(req.source, read.label);
   const { rows, problems } = contentOf(read);
   const origin: ListOrigin = { source: read.source ?? req.source, label: read.label, readAt: new Date().toISOString() };
-  const content = listContent(read, origin, problems);
+  const content = listContent(read, origin, problems, rows);
   return insertList(db, { ownerId, name: req.name ?? defaultName(req.source, read.label), source: 'outlook', ...content }, rows);
 }
 
@@ -121,6 +122,6 @@ export async function refreshSourceList(db: Db, ownerId: string, mailbox: Mailbo
   // No await from here on: the list as it is now (settings changed meanwhile, or deleted) is what gets replaced.
   const current = findList(db, ownerId, listId);
   if (!current) throw new AppError('NOT_FOUND', `There is no list with id "${listId}".`);
-  const next = listContent(read, { ...origin, source: read.source ?? origin.source, label: read.label, readAt: new Date().toISOString() }, problems, current);
+  const next = listContent(read, { ...origin, source: read.source ?? origin.source, label: read.label, readAt: new Date().toISOString() }, problems, rows, current);
   return replaceList(db, ownerId, listId, next, rows) as ListRecord;
 }

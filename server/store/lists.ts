@@ -16,6 +16,8 @@ export interface ListMeta {
   import?: ImportSettings;
   /** A list read from Microsoft 365 (`source` 'outlook'): the source to read again on refresh. */
   origin?: ListOrigin;
+  /** The column naming each person, for marks that survive a new file (null: none; absent: lists made before). */
+  keyColumn?: string | null;
 }
 
 /** A saved recipient list without its rows. */

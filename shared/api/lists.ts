@@ -75,6 +75,12 @@ export const ListSummary = z.object({
   import: ImportSettings.nullable(),
   /** Where a list read from Microsoft 365 came from; null for files and samples. */
   origin: ListOrigin.nullable(),
+  /**
+   * The column whose values are present and unique in every row, kept across replacing and
+   * refreshing while it stays so: marks name rows by it (`AudienceSpec.rowKey`). Null or absent:
+   * no such column, marks name rows by position.
+   */
+  keyColumn: z.string().nullable().optional(),
   createdAt: z.string(),
   /** When the rows were last replaced or the settings changed. */
   updatedAt: z.string(),

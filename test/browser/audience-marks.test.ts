@@ -22,6 +22,12 @@ const TWO_ADDRESS_CSV = [
   'Katarzyna,katarzyna@firma.pl,,Wrocław',
 ].join('\n');
 
+/** Staff with personnel numbers (the list's key column), and the same file a month later: reordered, one more. */
+const STAFF_CSV = ['firstName,email,personnelNumber', 'Ayşe,ayse@firma.com.tr,P-101', 'Bora,bora@firma.com.tr,P-102', 'Olga,olga@firma.ru,P-103'].join('\n');
+const STAFF_LATER_CSV = [
+  'firstName,email,personnelNumber', 'Olga,olga@firma.ru,P-103', 'Zuzana,zuzana@firma.sk,P-104', 'Bora,bora@firma.com.tr,P-102', 'Ayşe,ayse@firma.com.tr,P-101',
+].join('\n');
+
 /** The mark checkbox of the shown row whose cells contain `text`. */
 const markOf = (page: Page, text: string) => page.getByTestId('row').filter({ hasText: text }).getByTestId('row-mark');
 const statusOf = (page: Page, text: string) => page.getByTestId('row').filter({ hasText: text }).getByTestId('row-status');
@@ -184,8 +190,9 @@ describe('who exactly: row marks, exclusions, address columns and company recipi
     expect(await page.getByTestId('row').nth(other).getByTestId('row-status').textContent()).toBe('not chosen');
     const chosen = shown.map((r, i) => [r, i] as const).filter(([r]) => r.recipientType !== 'otherContact').slice(0, 3);
     for (const [, i] of chosen) await marks.nth(i).uncheck();
-    const exclude = chosen.map(([, i]) => String(i));
-    const final = await expected({ companies: byDefault, exclude });
+    expect(clients.keyColumn).toBe('email');
+    const exclude = chosen.map(([r]) => r.email);
+    const final = await expected({ companies: byDefault, rowKey: clients.keyColumn, exclude });
     await waitForText(page, 'filter-count', (t) => t === final);
     expect(await page.getByTestId('dropped-markedOut').textContent()).toBe('Left out by hand3');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -199,6 +206,43 @@ describe('who exactly: row marks, exclusions, address columns and company recipi
     expect(deliveries.filter((d) => left.includes(d.to))).toEqual([]);
     expect(new Set(deliveries.map((d) => d.values.recipientType))).toEqual(new Set(['company', 'defaultContact']));
     expect(deliveries.filter((d) => d.status === 'sent')).toHaveLength(Number(final.split(' ')[0]));
+    expect(errors).toEqual([]);
+  });
+
+  it('leaves out the person marked, not the row in their place, when the list is replaced before the run', async () => {
+    const page = await session.browser.newPage(320, 900);
+    const errors = collectErrors(page);
+    await openPane(page, session.server.url, '?lang=en');
+
+    // No column names each row once: marks follow positions, and the pane says so.
+    await uploadCsv(page, 'repeats.csv', 'name,email\nJan,jan@firma.pl\nJan,jan@firma.pl\nEwa,\n');
+    await page.getByTestId('upload-ok').waitFor();
+    await waitForText(page, 'marks-by-position', (t) => t === 'Marks follow row positions: if this list is replaced, check them again.');
+
+    // Personnel numbers name each person: marks follow them, and nothing needs saying.
+    await uploadCsv(page, 'staff.csv', STAFF_CSV);
+    await waitForText(page, 'upload-ok', (t) => t.includes('staff.csv'));
+    const { lists } = (await session.server.api('GET', '/api/lists')).body;
+    const staff = lists.find((l: { fileName: string }) => l.fileName === 'staff.csv');
+    expect(staff.keyColumn).toBe('personnelNumber');
+    await waitForText(page, 'filter-count', (t) => t === '3 of 3 will get it');
+    expect(await page.getByTestId('marks-by-position').count()).toBe(0);
+    await markOf(page, 'Bora').uncheck();
+    await waitForText(page, 'filter-count', (t) => t === '2 of 3 will get it');
+    expect(await statusOf(page, 'Bora').textContent()).toBe('left out');
+    await reachReview(page);
+
+    // Meanwhile the file is replaced: Bora moves from row 2 to row 3, and Zuzana takes row 2.
+    const put = await fetch(`${session.server.url}/api/lists/${staff.id}?fileName=staff-later.csv`, {
+      method: 'PUT', body: STAFF_LATER_CSV, headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(put.status).toBe(200);
+    expect((await put.json()).keyColumn).toBe('personnelNumber');
+
+    const runId = await startRun(page, session.server.api);
+    const deliveries = await deliveriesOf(runId);
+    expect(deliveries.map((d) => d.to).sort()).toEqual(['ayse@firma.com.tr', 'olga@firma.ru', 'zuzana@firma.sk']);
+    expect(deliveries.every((d) => d.status === 'sent')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -42,6 +42,15 @@ describe('the audience the pane sends', () => {
     expect(AudienceSpec.safeParse(spec).success).toBe(true);
   });
 
+  it('names marked rows by the key column\'s values, or by position when the list has none', () => {
+    const keyed = audienceSpecOf({ ...plain, marks: { include: ['e9'], exclude: ['e1', 'e2'], by: 'id' } });
+    expect(keyed).toEqual({ include: ['e9'], exclude: ['e1', 'e2'], rowKey: 'id' });
+    expect(AudienceSpec.safeParse(keyed).success).toBe(true);
+    expect(audienceSpecOf({ ...plain, marks: { include: [], exclude: ['3'] } })).toEqual({ exclude: ['3'] });
+    // A key column without marks says nothing: the audience stays the default.
+    expect(audienceSpecOf({ ...plain, marks: { include: [], exclude: [], by: 'id' } })).toBeUndefined();
+  });
+
   it('names another single address column, and every address of the email column', () => {
     expect(audienceSpecOf({ ...plain, addressChoice: { columns: ['private'], mode: 'first' } })).toEqual({ addressColumns: ['private'] });
     expect(audienceSpecOf({ ...plain, addressChoice: { columns: null, mode: 'all' } })).toEqual({ addresses: 'all' });

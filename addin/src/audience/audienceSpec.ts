@@ -24,12 +24,14 @@ export interface AudienceChoices {
 
 /**
  * The audience the previews use and a run (or schedule) is planned with: only what differs from
- * the server's defaults, so a plain mailing sends no audience at all. Marks name rows by their
- * position in the list (no `rowKey`). Already in the parsed shape: the filter is a `FilterNode`.
+ * the server's defaults, so a plain mailing sends no audience at all. Marks name rows by the value
+ * of their key column (`rowKey`), so they follow their people into a replaced or refreshed list;
+ * by position (no `rowKey`) when the list has none. Already in the parsed shape: the filter is a `FilterNode`.
  */
 export function audienceSpecOf(choices: AudienceChoices): AudienceSpec | undefined {
   const filter = filterOf(choices.filter);
-  const { include, exclude } = choices.marks;
+  const { include, exclude, by } = choices.marks;
+  const marked = include.length > 0 || exclude.length > 0;
   const exclusions = parseExclusions(choices.exclusions);
   const columns = chosenColumns(choices.addressChoice, choices.emailColumn);
   const ownColumns = choices.addressChoice.columns !== null && !(columns.length === 1 && columns[0] === choices.emailColumn);
@@ -37,6 +39,7 @@ export function audienceSpecOf(choices: AudienceChoices): AudienceSpec | undefin
     ...(filter && { filter }),
     ...(include.length > 0 && { include: [...include] }),
     ...(exclude.length > 0 && { exclude: [...exclude] }),
+    ...(marked && by && { rowKey: by }),
     ...(exclusions.length > 0 && { exclusions }),
     ...(ownColumns && columns.length > 0 && { addressColumns: columns }),
     ...(choices.addressChoice.mode === 'all' && { addresses: 'all' as const }),

@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { NO_MARKS, hasMarks, rowKeyOf, toggleMark, verdictOfMarks } from './marks';
+import { NO_MARKS, hasMarks, markKeyOf, markingOn, marksAfterNewRows, toggleMark, verdictOfMarks } from './marks';
 
 describe('row marks', () => {
-  it('names rows by their position in the list', () => {
-    expect(rowKeyOf(0)).toBe('0');
-    expect(rowKeyOf(57)).toBe('57');
+  it('names rows by their key column\'s value as the server reads it, by position only without one', () => {
+    const row = { sicil: 1042, email: ' ayse@example.com ', note: '  ', none: null };
+    expect(markKeyOf(row, 57, 'sicil')).toBe('1042');
+    expect(markKeyOf(row, 57, 'email')).toBe('ayse@example.com');
+    expect(markKeyOf(row, 57, 'note')).toBeNull();
+    expect(markKeyOf(row, 57, 'none')).toBeNull();
+    expect(markKeyOf(row, 0, undefined)).toBe('0');
+    expect(markKeyOf(row, 57, undefined)).toBe('57');
+  });
+
+  it('starts marks on a list by its key column, and keeps marks once made', () => {
+    expect(markingOn(NO_MARKS, 'sicil')).toEqual({ include: [], exclude: [], by: 'sicil' });
+    expect(markingOn(NO_MARKS, null)).toBe(NO_MARKS);
+    expect(markingOn(NO_MARKS, undefined)).toBe(NO_MARKS);
+    const made = toggleMark(markingOn(NO_MARKS, 'sicil'), '1042', 'matched', true);
+    expect(made).toEqual({ include: [], exclude: ['1042'], by: 'sicil' });
+    expect(markingOn(made, 'email')).toBe(made);
+    // Taking the last mark back leaves no marks: the next starts on the list's key column again.
+    expect(markingOn(toggleMark(made, '1042', 'markedOut', true), 'email')).toEqual({ include: [], exclude: [], by: 'email' });
+  });
+
+  it('keeps marks through new rows only while they are keyed by the column the list still keys by', () => {
+    const keyed = { include: ['7'], exclude: ['1042'], by: 'sicil' };
+    expect(marksAfterNewRows(keyed, 'sicil')).toBe(keyed);
+    expect(marksAfterNewRows(keyed, 'email')).toEqual(NO_MARKS);
+    expect(marksAfterNewRows(keyed, null)).toEqual(NO_MARKS);
+    expect(marksAfterNewRows({ include: [], exclude: ['3'] }, null)).toEqual(NO_MARKS);
+    expect(marksAfterNewRows({ include: [], exclude: ['3'] }, undefined)).toEqual(NO_MARKS);
   });
 
   it('leaves out a row the filter matches, and brings it back by removing the mark', () => {
@@ -33,5 +58,6 @@ describe('row marks', () => {
     expect(hasMarks(NO_MARKS)).toBe(false);
     expect(hasMarks({ include: ['0'], exclude: [] })).toBe(true);
     expect(verdictOfMarks(NO_MARKS, '0')).toBe('matched');
+    expect(verdictOfMarks({ include: [], exclude: ['0'] }, null)).toBe('matched');
   });
 });

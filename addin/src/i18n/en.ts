@@ -50,6 +50,7 @@ export const en = {
   'recipients.marks.hint': 'Untick a row to leave it out of this run; tick a filtered-out row to include it anyway.',
   'recipients.marks.summary': 'Left out by hand: {out} · Included anyway: {in}',
   'recipients.marks.clear': 'Clear marks',
+  'recipients.marks.byPosition': 'Marks follow row positions: if this list is replaced, check them again.',
   'recipients.moreRows': { one: 'and {count} more row', other: 'and {count} more rows' },
   'recipients.problems': { one: '{count} import problem', other: '{count} import problems' },
   'recipients.problem': 'Row {row}: {message}',

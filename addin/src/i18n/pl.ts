@@ -52,6 +52,7 @@ export const pl: Catalog = {
   'recipients.marks.hint': 'Odznacz wiersz, aby pominąć go w tej wysyłce; zaznacz odfiltrowany wiersz, aby mimo to go dołączyć.',
   'recipients.marks.summary': 'Pominięte ręcznie: {out} · Dołączone mimo filtra: {in}',
   'recipients.marks.clear': 'Wyczyść oznaczenia',
+  'recipients.marks.byPosition': 'Oznaczenia są przypisane do pozycji wierszy: jeśli lista zostanie zastąpiona, sprawdź je ponownie.',
   'recipients.moreRows': {
     one: 'i jeszcze {count} wiersz',
     few: 'i jeszcze {count} wiersze',

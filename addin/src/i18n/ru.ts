@@ -57,6 +57,7 @@ export const ru: Catalog = {
   'recipients.marks.hint': 'Снимите отметку, чтобы исключить строку из этой рассылки; отметьте строку, не прошедшую фильтр, чтобы всё же включить её.',
   'recipients.marks.summary': 'Исключено вручную: {out} · Включено вручную: {in}',
   'recipients.marks.clear': 'Снять отметки',
+  'recipients.marks.byPosition': 'Отметки привязаны к номерам строк: если список заменят, проверьте их снова.',
   'recipients.moreRows': {
     one: 'и ещё {count} строка',
     few: 'и ещё {count} строки',

@@ -52,6 +52,7 @@ export const sk: Catalog = {
   'recipients.marks.hint': 'Zrušte začiarknutie riadka, ak ho chcete z tohto odoslania vynechať; začiarknite odfiltrovaný riadok, ak ho chcete aj tak zahrnúť.',
   'recipients.marks.summary': 'Vynechané ručne: {out} · Zahrnuté napriek filtru: {in}',
   'recipients.marks.clear': 'Zrušiť označenia',
+  'recipients.marks.byPosition': 'Označenia sa viažu na poradie riadkov: ak sa zoznam nahradí, skontrolujte ich znova.',
   'recipients.moreRows': {
     one: 'a ešte {count} riadok',
     few: 'a ešte {count} riadky',

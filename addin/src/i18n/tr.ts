@@ -52,6 +52,7 @@ export const tr: Catalog = {
   'recipients.marks.hint': 'Bir satırı bu gönderimden çıkarmak için işaretini kaldırın; filtre dışında kalan bir satırı yine de eklemek için işaretleyin.',
   'recipients.marks.summary': 'Elle çıkarılan: {out} · Yine de eklenen: {in}',
   'recipients.marks.clear': 'İşaretleri temizle',
+  'recipients.marks.byPosition': 'İşaretler satırların sırasına bağlıdır: bu liste değiştirilirse işaretleri yeniden kontrol edin.',
   'recipients.moreRows': { one: 've {count} satır daha', other: 've {count} satır daha' },
   'recipients.problems': { one: '{count} içe aktarma sorunu', other: '{count} içe aktarma sorunu' },
   'recipients.problem': 'Satır {row}: {message}',

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Field, Select, Text } from '@fluentui/react-components';
 import type { ListSummary } from '../../../shared/api';
 import type { FilterNode } from '../../../shared/audience/schema';
 import { deleteList, getListRows } from '../api';
 import { isRowChosen, type CompanyChoice } from '../audience/companies';
-import { hasMarks, rowKeyOf, toggleMark, type RowMarks } from '../audience/marks';
+import { NO_MARKS, hasMarks, markKeyOf, markingOn, toggleMark, type RowMarks } from '../audience/marks';
 import { useRowVerdicts, type EvaluationContext } from '../audience/useRowVerdicts';
 import { useI18n } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
@@ -49,7 +49,9 @@ export function ListDetails(props: {
   const shown = rows.value?.rows ?? NO_ROWS;
   const shownOffset = rows.value?.offset ?? 0;
   const total = rows.value?.total ?? list.rowCount;
-  const verdicts = useRowVerdicts(shown, shownOffset, audience.filter, audience.marks, audience.context);
+  // Marks name people by the list's key column; by position only when it has none (said below).
+  const marks = useMemo(() => markingOn(audience.marks, list.keyColumn), [audience.marks, list.keyColumn]);
+  const verdicts = useRowVerdicts(shown, shownOffset, audience.filter, marks, audience.context);
 
   const remove = async () => {
     await deleteList(list.id);
@@ -62,7 +64,10 @@ export function ListDetails(props: {
       const column = audience.addressColumns.find((c) => shown[i]?.[c] !== null && shown[i]?.[c] !== undefined && shown[i]?.[c] !== '');
       return column ? String(shown[i][column]) : '';
     },
-    onToggle: (i) => audience.onMarks(toggleMark(audience.marks, rowKeyOf(shownOffset + i), verdicts[i].verdict, verdicts[i].matches)),
+    onToggle: (i) => {
+      const key = markKeyOf(shown[i], shownOffset + i, marks.by);
+      if (key !== null) audience.onMarks(toggleMark(marks, key, verdicts[i].verdict, verdicts[i].matches));
+    },
   };
   const last = Math.min(shownOffset + shown.length, total);
 
@@ -112,12 +117,17 @@ export function ListDetails(props: {
             </div>
           )}
           <span className={layout.muted}>{t('recipients.marks.hint')}</span>
-          {hasMarks(audience.marks) && (
+          {!marks.by && (
+            <span className={layout.muted} data-testid="marks-by-position">
+              {t('recipients.marks.byPosition')}
+            </span>
+          )}
+          {hasMarks(marks) && (
             <div className={layout.row}>
               <span data-testid="marks-summary">
-                {t('recipients.marks.summary', { out: audience.marks.exclude.length, in: audience.marks.include.length })}
+                {t('recipients.marks.summary', { out: marks.exclude.length, in: marks.include.length })}
               </span>
-              <Button size="small" appearance="subtle" data-testid="marks-clear" onClick={() => audience.onMarks({ include: [], exclude: [] })}>
+              <Button size="small" appearance="subtle" data-testid="marks-clear" onClick={() => audience.onMarks(NO_MARKS)}>
                 {t('recipients.marks.clear')}
               </Button>
             </div>

@@ -18,7 +18,7 @@ import { AudienceSummary } from '../audience/AudienceSummary';
 import { CompanyChoice } from '../audience/CompanyChoice';
 import { DEFAULT_ADDRESS_CHOICE, chosenColumns, keepExistingColumns } from '../audience/addressChoice';
 import { DEFAULT_COMPANY_CHOICE } from '../audience/companies';
-import { NO_MARKS } from '../audience/marks';
+import { NO_MARKS, marksAfterNewRows } from '../audience/marks';
 import { useAudience } from '../audience/useAudience';
 
 /** A list just made: from a file, or read from Outlook. */
@@ -55,11 +55,13 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
     lists.reload();
   };
 
-  // The same columns again: the chosen address column and filter still apply; marks name rows by
-  // position, which a refresh may have moved, so they go.
+  // The same columns again: the chosen address column and filter still apply; marks keyed by a
+  // column the list still keys by follow their people, marks by position (which a refresh may have
+  // moved) go.
   const refreshed = (summary: ListSummary) => {
     setNotice(null);
-    props.update({ list: summary, marks: NO_MARKS, addressChoice: keepExistingColumns(mailing.addressChoice, summary) });
+    const marks = marksAfterNewRows(mailing.marks, summary.keyColumn);
+    props.update({ list: summary, marks, addressChoice: keepExistingColumns(mailing.addressChoice, summary) });
     lists.reload();
   };
 

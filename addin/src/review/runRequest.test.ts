@@ -44,7 +44,7 @@ describe('the run request', () => {
       list: { id: 'clients', name: 'Clients', companies: { typeColumn: 'recipientType' } } as Mailing['list'],
       emailColumn: 'email',
       filter: { op: 'and', conditions: [{ id: 1, field: 'sector', operator: 'equals', value: 'Gıda' }] },
-      marks: { include: ['12'], exclude: ['0', '5', '9'] },
+      marks: { include: ['c-12'], exclude: ['c-0', 'c-5', 'c-9'], by: 'contactId' },
       exclusions: 'rakip.com.tr; ayse@example.com',
       addressChoice: { columns: ['workEmail', 'email'], mode: 'first' },
       companies: { general: true, defaultContact: true, otherContacts: false },
@@ -52,8 +52,9 @@ describe('the run request', () => {
     const body = runRequestOf(mailing, { templateId: 'tpl-1' }, { maxErrors: 0, acceptUnknownFields: false });
     expect(body.audience).toEqual({
       filter: { type: 'equals', field: 'sector', value: 'Gıda' },
-      include: ['12'],
-      exclude: ['0', '5', '9'],
+      include: ['c-12'],
+      exclude: ['c-0', 'c-5', 'c-9'],
+      rowKey: 'contactId',
       exclusions: ['rakip.com.tr', 'ayse@example.com'],
       addressColumns: ['workEmail', 'email'],
       companies: { general: true, defaultContact: true, otherContacts: false },
