@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startGraphEmulator, type EmulatorOptions, type GraphEmulator } from '../graph-emulator/index';
 import { createGraphProvider, type GraphProviderOptions } from '../../server/providers/graph/graph-provider';
-import type { Mailbox, MailboxProvider } from '../../server/providers/mailbox';
+import type { Mailbox, MailboxProvider, OutgoingMessage } from '../../server/providers/mailbox';
 import { openDb, type Db } from '../../server/store/db';
 import { upsertUser, type User } from '../../server/store/users';
 
@@ -44,5 +44,19 @@ export async function startGraphHarness(
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Message `n` of a test: to person`n`, tagged `run-1:d<n>`, with `extra` on top. */
+export function testMessage(n: number, extra: Partial<OutgoingMessage> = {}): OutgoingMessage {
+  return {
+    from: { name: 'Adele Vance', address: 'adele@contoso.test' },
+    to: [`person${n}@example.test`],
+    subject: `Hello ${n}`,
+    html: `<p>Dear person ${n}</p>`,
+    text: `Dear person ${n}`,
+    tag: { runId: 'run-1', deliveryId: `d${n}` },
+    messageId: `d${n}@contoso.test`,
+    ...extra,
   };
 }

@@ -11,30 +11,18 @@ import { openDb, type Db } from '../../server/store/db';
 import { upsertUser } from '../../server/store/users';
 import type { GraphEmulator } from '../graph-emulator/index';
 import { apiClaims, TENANT, type Keys } from './entra';
-import { FAST, startGraphHarness, type GraphHarness } from './harness';
+import { FAST, startGraphHarness, testMessage, type GraphHarness } from './harness';
 import { startMicrosoftApp, type MicrosoftApp } from './microsoft-app';
 
 const COUNT = 25;
 
-function message(n: number, extra: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    from: { name: 'Adele Vance', address: 'adele@contoso.test' },
-    to: [`person${n}@example.test`],
-    subject: `Hello ${n}`,
-    html: `<p>Dear person ${n}</p>`,
-    text: `Dear person ${n}`,
-    tag: { runId: 'run-1', deliveryId: `d${n}` },
-    messageId: `d${n}@contoso.test`,
-    ...extra,
-  };
-}
 
 const NOTE = { name: 'note.txt', contentType: 'text/plain', content: new TextEncoder().encode('hello') };
 
 /** Sends COUNT tagged messages (the first with a file) and files them in a new folder, oldest first. */
 async function sendInto(mailbox: Mailbox, folderName: string): Promise<string> {
   const folder = await mailbox.createFolder(folderName);
-  for (let n = 1; n <= COUNT; n++) await mailbox.send(message(n, n === 1 ? { attachments: [NOTE] } : {}), { folderId: folder.id });
+  for (let n = 1; n <= COUNT; n++) await mailbox.send(testMessage(n, n === 1 ? { attachments: [NOTE] } : {}), { folderId: folder.id });
   return folder.id;
 }
 

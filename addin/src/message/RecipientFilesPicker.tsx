@@ -90,24 +90,10 @@ export function RecipientFilesPicker(props: {
             </Button>
           </div>
           <Field label={t('message.fileColumn')} required>
-            <Select className={layout.shrink} data-testid="file-column" value={column ?? ''} onChange={(_, d) => change({ column: d.value || null })}>
-              <option value="">{t('message.chooseColumn')}</option>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
+            <ColumnSelect testId="file-column" columns={columns} value={column} none={t('message.chooseColumn')} onChange={(c) => change({ column: c })} />
           </Field>
           <Field label={t('message.passwordColumn')} hint={t('message.passwordHint')}>
-            <Select className={layout.shrink} data-testid="password-column" value={password ?? ''} onChange={(_, d) => change({ passwordColumn: d.value || null })}>
-              <option value="">{t('message.noPassword')}</option>
-              {columns.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </Select>
+            <ColumnSelect testId="password-column" columns={columns} value={password} none={t('message.noPassword')} onChange={(c) => change({ passwordColumn: c })} />
           </Field>
           <Checkbox
             data-testid="skip-missing"
@@ -123,5 +109,20 @@ export function RecipientFilesPicker(props: {
       <ErrorBar error={error} testId="zip-upload-error" />
       <StoredCopyWarning error={removeError} testId="zip-remove-warning" />
     </section>
+  );
+}
+
+/** One of the list's columns, or none (the first option, labelled `none`). */
+function ColumnSelect(props: { testId: string; columns: readonly string[]; value: string | null; none: string; onChange: (column: string | null) => void }) {
+  const layout = useLayout();
+  return (
+    <Select className={layout.shrink} data-testid={props.testId} value={props.value ?? ''} onChange={(_, d) => props.onChange(d.value || null)}>
+      <option value="">{props.none}</option>
+      {props.columns.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </Select>
   );
 }
