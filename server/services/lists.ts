@@ -212,11 +212,14 @@ function sampleList(ownerId: string, name: string, rows: Row[], meta: ListMeta =
   };
 }
 
-/** A sample list seeded before lists had a key column gets one (its rows never change). */
-function addKeyColumn(db: Db, list: ListRecord): void {
-  if (list.meta.keyColumn !== undefined) return;
+/**
+ * A list saved before lists had a key column gets one, once (null when none qualifies), so marks
+ * made on it from now on follow people. Returns the list as stored.
+ */
+export function withKeyColumn(db: Db, list: ListRecord): ListRecord {
+  if (list.meta.keyColumn !== undefined) return list;
   const keyColumn = suggestKeyColumn(list.columns, readRows(db, list.id), { emailColumn: list.emailColumn });
-  updateList(db, list.ownerId, list.id, { meta: { ...list.meta, keyColumn } });
+  return updateList(db, list.ownerId, list.id, { meta: { ...list.meta, keyColumn } }) ?? list;
 }
 
 /**
@@ -246,6 +249,6 @@ export function seedSampleLists(db: Db, ownerId: string): void {
   }
   for (const name of [SAMPLE_EMPLOYEES, SAMPLE_CHANGES, SAMPLE_CONTACTS]) {
     const seeded = findSampleList(db, ownerId, name);
-    if (seeded) addKeyColumn(db, seeded);
+    if (seeded) withKeyColumn(db, seeded);
   }
 }

@@ -63,6 +63,16 @@ describe('the key column of a list, over HTTP', () => {
     expect(samples.map((l) => [l.name, l.keyColumn]).sort()).toEqual([['Sample: client contacts', 'email'], ['Sample: employees', 'email']]);
   });
 
+  it('gives a list saved before key columns one, once, when it is next listed', async () => {
+    const saved = ListSummary.parse((await s.upload('older.csv', STAFF)).body);
+    // As stored by an earlier version: no key column recorded at all.
+    s.core.db.prepare("UPDATE lists SET meta = json_remove(meta, '$.keyColumn') WHERE id = ?").run(saved.id);
+    expect(JSON.parse(s.core.db.prepare('SELECT meta FROM lists WHERE id = ?').pluck().get(saved.id) as string).keyColumn).toBeUndefined();
+    const { lists } = (await s.api('GET', '/api/lists')).body as { lists: ListSummary[] };
+    expect(lists.find((l) => l.id === saved.id)?.keyColumn).toBe('Sicil No');
+    expect(JSON.parse(s.core.db.prepare('SELECT meta FROM lists WHERE id = ?').pluck().get(saved.id) as string).keyColumn).toBe('Sicil No');
+  });
+
   it('keeps the key column through a replaced file, and only takes another when it stops being one', async () => {
     const list = ListSummary.parse((await s.upload('staff.csv', STAFF)).body);
     const replaced = await put(list.id, 'staff-2.csv', STAFF_REORDERED);

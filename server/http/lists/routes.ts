@@ -2,7 +2,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { SetChangeLogRequest, UpdateListRequest, UploadListQuery, type ListRowsResponse } from '../../../shared/api';
 import { AppError } from '../../errors';
-import { clearChangeLog, importList, presentList, replaceListFile, setChangeLog, updateListSettings, type UploadInput } from '../../services/lists';
+import { clearChangeLog, importList, presentList, replaceListFile, setChangeLog, updateListSettings, withKeyColumn, type UploadInput } from '../../services/lists';
 import { requireList } from '../../services/runs';
 import { deleteList, listLists, readRows } from '../../store/lists';
 import type { AppContext } from '../context';
@@ -30,13 +30,13 @@ function uploadOf(req: Request): UploadInput {
 export function listRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/lists', (req, res) => {
-    res.json({ lists: listLists(ctx.db, userOf(req).id).map(presentList) });
+    res.json({ lists: listLists(ctx.db, userOf(req).id).map((l) => presentList(withKeyColumn(ctx.db, l))) });
   });
   router.post('/lists', rawFile, async (req, res) => {
     res.status(201).json(presentList(await importList(ctx.db, userOf(req).id, uploadOf(req))));
   });
   router.get('/lists/:id', (req, res) => {
-    res.json(presentList(requireList(ctx.db, userOf(req).id, req.params.id)));
+    res.json(presentList(withKeyColumn(ctx.db, requireList(ctx.db, userOf(req).id, req.params.id))));
   });
   router.put('/lists/:id', rawFile, async (req, res) => {
     requireList(ctx.db, userOf(req).id, req.params.id);
