@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createTranslator, I18nProvider, type Locale } from '../i18n';
 import type { Auth } from '../auth';
 import type { OfficeHost } from '../office';
@@ -11,7 +11,10 @@ function pickTheme(host: OfficeHost | null): 'light' | 'dark' {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Providers around the app: Fluent theme and the translator of the chosen locale. */
+/**
+ * Providers around the app: Fluent theme, the announcer that lets message bars speak to screen
+ * readers (Fluent announces through it, and says nothing without one), and the translator.
+ */
 export function Root(props: { host: OfficeHost | null; auth: Auth; initialLocale: Locale }) {
   const [locale, setLocale] = useState<Locale>(props.initialLocale);
   const translator = useMemo(() => createTranslator(locale), [locale]);
@@ -22,9 +25,11 @@ export function Root(props: { host: OfficeHost | null; auth: Auth; initialLocale
   }, [locale, translator]);
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <I18nProvider translator={translator}>
-        <App host={props.host} auth={props.auth} onLocaleChange={setLocale} />
-      </I18nProvider>
+      <AriaLiveAnnouncer>
+        <I18nProvider translator={translator}>
+          <App host={props.host} auth={props.auth} onLocaleChange={setLocale} />
+        </I18nProvider>
+      </AriaLiveAnnouncer>
     </FluentProvider>
   );
 }

@@ -35,11 +35,10 @@ export function AudienceSummary(props: { preview: AudiencePreview | undefined; l
         {t('audience.result')}
       </h3>
       <div className={layout.row}>
-        {preview && (
-          <span aria-live="polite" className={styles.count} data-testid="filter-count">
-            {t('audience.count', { sendable: preview.sendable, rows: preview.rows })}
-          </span>
-        )}
+        {/* Always present, so the first count after choosing a list is announced too. */}
+        <span aria-live="polite" className={styles.count} data-testid="filter-count">
+          {preview ? t('audience.count', { sendable: preview.sendable, rows: preview.rows }) : ''}
+        </span>
         {props.loading && <Spinner size="extra-tiny" aria-label={t('app.loading')} />}
       </div>
       {preview && preview.deliveries > preview.selected && <span className={layout.muted}>{t('audience.severalAddresses')}</span>}

@@ -6,6 +6,7 @@ import { isCompanyChoiceValid } from './companies';
 import { parseExclusions, type InvalidExclusion } from './exclusions';
 import { filterOf } from './filterModel';
 import { useAudiencePreview } from './useAudiencePreview';
+import { userTimeZone } from '../options/repeat';
 import type { EvaluationContext } from './useRowVerdicts';
 
 /** The Recipients step's audience: the live preview and what the choices still lack. */
@@ -29,8 +30,9 @@ export interface AudienceState {
 export function useAudience(choices: AudienceChoices & { list: { id: string } | null }): AudienceState {
   const { list } = choices;
   const companiesOk = !list?.companies || isCompanyChoiceValid(choices.companies);
+  // "Today" is the user's day, whatever the server's zone.
   const count = useAudiencePreview({
-    listId: list?.id ?? '', emailColumn: choices.emailColumn, spec: list && companiesOk ? audienceSpecOf(choices) : null,
+    listId: list?.id ?? '', emailColumn: choices.emailColumn, spec: list && companiesOk ? { ...audienceSpecOf(choices), timeZone: userTimeZone() } : null,
   });
   const preview = list && count.value?.preview.listId === list.id ? count.value.preview : undefined;
   // An answer about older text says nothing about entries since removed.

@@ -7,7 +7,7 @@ import { scheduledAtOf } from '../app/extras';
 import { runOptionsOf, type Mailing, type UpdateMailing } from '../app/mailing';
 import { messageRequestOf } from '../message/files';
 import { describeRule } from '../options/describeRepeat';
-import { ruleOf } from '../options/repeat';
+import { ruleOf, userTimeZone } from '../options/repeat';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
@@ -38,7 +38,8 @@ export function ReviewStep(props: {
   // Subject, body (or the library template they came from) and the files, as the run will send them.
   const message = messageRequestOf(mailing);
   // One recipient of the audience the run would reach, to the address they would get.
-  const request: PreviewRequest = previewRequestOf(mailing, message, rowIndex);
+  const where = { timeZone: userTimeZone(), locale: i18n.locale };
+  const request: PreviewRequest = previewRequestOf(mailing, message, rowIndex, where);
   const merged = useAsync(() => preview(request), [list.id, mailing.emailColumn, JSON.stringify(message), JSON.stringify(request.audience ?? null), rowIndex]);
   const me = useAsync(getMe, []);
   const baseOptions = runOptionsOf(mailing.options, mailing.acceptUnknown);
@@ -60,7 +61,7 @@ export function ReviewStep(props: {
     setStarting(true);
     setStartError(null);
     try {
-      const body = runRequestOf(mailing, message, options);
+      const body = runRequestOf(mailing, message, options, where);
       if (repeat) {
         const name = scheduleNameOf(mailing.subject, list.name);
         setSaved(await createSchedule(scheduleRequestOf(body, repeat, mailing.repeat.timeZone, name)));

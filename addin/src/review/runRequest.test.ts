@@ -13,8 +13,11 @@ const birthdayRun: RunBody = {
   audience: { filter: { type: 'birthdayToday', field: 'birthDate' } },
 };
 
+/** A user in Istanbul with the pane in Turkish. */
+const ISTANBUL = { timeZone: 'Europe/Istanbul', locale: 'tr' };
+
 describe('the run request', () => {
-  it('carries the list, message, folder, options, addressing and the audience\'s date rule', () => {
+  it('carries the list, message, folder, options (the user’s zone and language), addressing and the audience\'s date rule', () => {
     const mailing: Mailing = {
       ...newMailing(),
       list: { id: 'list-1', name: 'Staff' } as Mailing['list'],
@@ -26,12 +29,13 @@ describe('the run request', () => {
       replyTo: '{{manager}}',
     };
     const message = { template: { subject: 'İyi ki doğdun {{firstName}}', html: '<p>Nice yıllara!</p>' } };
-    expect(runRequestOf(mailing, message, { maxErrors: 0, acceptUnknownFields: false })).toEqual({
+    expect(runRequestOf(mailing, message, { maxErrors: 0, acceptUnknownFields: false }, ISTANBUL)).toEqual({
       listId: 'list-1',
       emailColumn: 'email',
       template: message.template,
       folderId: 'sent',
-      options: { maxErrors: 0, acceptUnknownFields: false },
+      // "Birthday today" is today in Istanbul, whatever the server's zone.
+      options: { maxErrors: 0, acceptUnknownFields: false, timeZone: 'Europe/Istanbul', locale: 'tr' },
       cc: [{ address: 'hr@example.com' }],
       replyTo: { column: 'manager' },
       audience: { filter: { type: 'birthdayToday', field: 'birthDate' } },
@@ -49,7 +53,7 @@ describe('the run request', () => {
       addressChoice: { columns: ['workEmail', 'email'], mode: 'first' },
       companies: { general: true, defaultContact: true, otherContacts: false },
     };
-    const body = runRequestOf(mailing, { templateId: 'tpl-1' }, { maxErrors: 0, acceptUnknownFields: false });
+    const body = runRequestOf(mailing, { templateId: 'tpl-1' }, { maxErrors: 0, acceptUnknownFields: false }, ISTANBUL);
     expect(body.audience).toEqual({
       filter: { type: 'equals', field: 'sector', value: 'Gıda' },
       include: ['c-12'],
@@ -63,14 +67,14 @@ describe('the run request', () => {
     expect(schedule.run.audience).toEqual(body.audience);
     expect(CreateScheduleRequest.safeParse(schedule).success).toBe(true);
     // The Review step previews (and test-sends) the same audience's recipients.
-    const preview = previewRequestOf(mailing, { templateId: 'tpl-1' }, 2);
-    expect(preview).toEqual({ listId: 'clients', emailColumn: 'email', templateId: 'tpl-1', audience: body.audience, rowIndex: 2 });
+    const preview = previewRequestOf(mailing, { templateId: 'tpl-1' }, 2, ISTANBUL);
+    expect(preview).toEqual({ listId: 'clients', emailColumn: 'email', templateId: 'tpl-1', options: ISTANBUL, audience: body.audience, rowIndex: 2 });
     expect(PreviewRequest.safeParse(preview).success).toBe(true);
   });
 
   it('previews the list\'s rows when the audience is everyone', () => {
     const mailing: Mailing = { ...newMailing(), list: { id: 'list-1', name: 'Staff', companies: null } as Mailing['list'], emailColumn: 'email' };
-    expect(previewRequestOf(mailing, { templateId: 'tpl-1' }, 0)).toEqual({ listId: 'list-1', emailColumn: 'email', templateId: 'tpl-1', rowIndex: 0 });
+    expect(previewRequestOf(mailing, { templateId: 'tpl-1' }, 0, ISTANBUL)).toEqual({ listId: 'list-1', emailColumn: 'email', templateId: 'tpl-1', options: ISTANBUL, rowIndex: 0 });
   });
 });
 

@@ -15,11 +15,17 @@ export type ScheduleBody = z.input<typeof CreateScheduleRequest>;
 const NAME_MAX = 200;
 
 /**
+ * Where the user is: "today" for date rules and `{{runDate}}` is their day, and dates and numbers
+ * are merged in their language, whatever the server's own zone and language.
+ */
+export interface UserContext { timeZone: string; locale: string }
+
+/**
  * What Start sends (`POST /api/runs`) and a schedule repeats: the list and address column, the
  * message, the folder, the options, Cc/Bcc/Reply-To and the audience: filter, rows marked by hand,
  * addresses and domains left out, address columns, and for company lists which kinds of address.
  */
-export function runRequestOf(mailing: Mailing, message: MessageRequest, options: NonNullable<RunBody['options']>): RunBody {
+export function runRequestOf(mailing: Mailing, message: MessageRequest, options: NonNullable<RunBody['options']>, where: UserContext): RunBody {
   const cc = addressSourcesOf(mailing.cc) ?? undefined;
   const bcc = addressSourcesOf(mailing.bcc) ?? undefined;
   const replyTo = addressSourcesOf(mailing.replyTo)?.[0];
@@ -29,7 +35,7 @@ export function runRequestOf(mailing: Mailing, message: MessageRequest, options:
     emailColumn: mailing.emailColumn ?? undefined,
     ...message,
     folderId: mailing.folderId ?? undefined,
-    options,
+    options: { timeZone: where.timeZone, locale: where.locale, ...options },
     ...(cc && { cc }),
     ...(bcc && { bcc }),
     ...(replyTo && { replyTo }),
@@ -41,12 +47,13 @@ export function runRequestOf(mailing: Mailing, message: MessageRequest, options:
  * What the Review step merges and test-sends: recipient `rowIndex` of the audience the run would
  * reach (to the address each would get), with the run's message.
  */
-export function previewRequestOf(mailing: Mailing, message: MessageRequest, rowIndex: number): PreviewRequest {
+export function previewRequestOf(mailing: Mailing, message: MessageRequest, rowIndex: number, where: UserContext): PreviewRequest {
   const audience = audienceSpecOf(mailing);
   return {
     listId: mailing.list!.id,
     emailColumn: mailing.emailColumn ?? undefined,
     ...message,
+    options: { timeZone: where.timeZone, locale: where.locale },
     ...(audience && { audience }),
     rowIndex,
   };
