@@ -78,6 +78,8 @@ describe('who exactly: row marks, exclusions, address columns and company recipi
     expect(await page.getByTestId('dropped-noAddress').count()).toBe(0);
     await page.getByTestId('address-up-private').click();
     expect(await page.getByTestId('address-column').allTextContents()).toEqual(['1. private↑↓', '2. work↑↓']);
+    // At the top its ↑ is disabled: focus moves to its ↓ rather than being lost.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('address-down-private');
 
     // A filter leaves Olga out; her row says so, and ticking it includes her anyway.
     await page.getByTestId('filter-add').click();

@@ -73,6 +73,8 @@ describe('the task pane, whole flow against the real server', () => {
     const address = (await first.getByTestId('report-to').textContent()) as string;
     await first.getByTestId('report-suppress').click();
     await first.getByTestId('report-suppressed').waitFor();
+    // The button gave way to text, which holds focus.
+    await expect.poll(() => first.getByTestId('report-suppressed').evaluate((el) => el === document.activeElement)).toBe(true);
     const suppression = await session.server.api('GET', '/api/suppression');
     expect(suppression.body.entries).toEqual([expect.objectContaining({ value: address.toLowerCase(), kind: 'address', source: 'report' })]);
 

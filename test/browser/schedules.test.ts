@@ -165,7 +165,7 @@ describe('recurring runs in the pane', () => {
     await waitForText(page, 'schedule-last', (t) => /^Ostatnio .+: wysłano 2 z 2$/.test(t));
     const problems = item.getByTestId('schedule-problems').getByRole('listitem');
     expect(await problems.allTextContents()).toEqual([
-      '6 sty 2026: nie wysłano. There is no list with id "x".',
+      '6 sty 2026: nie wysłano. Lista harmonogramu lub jego właściciel już nie istnieje. Zapisz harmonogram ponownie z istniejącą listą.',
       '5 sty 2026: pominięto, serwer nie działał',
     ]);
     await checkScreen(page, 'schedules-history-pl-320');

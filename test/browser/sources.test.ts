@@ -96,6 +96,8 @@ describe('recipients from Outlook (a Graph mailbox)', () => {
     await page.getByTestId('source-create').click();
     await waitForText(page, 'upload-ok', (t) => t === '"Contacts: Klienci" was read from Outlook.');
     expect(await page.getByTestId('source-panel').count()).toBe(0);
+    // The panel closed under the Create button: focus is back on the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('source-open');
     expect(await selectedListText(page)).toBe('Contacts: Klienci (2 recipients)');
     expect(await page.getByTestId('source-info').textContent()).toContain('From Outlook: contact folder "Klienci"');
     expect(await page.getByTestId('email-column').inputValue()).toBe('email');

@@ -59,6 +59,8 @@ describe('the template library and attachments in the Message step', () => {
     await page.getByTestId('template-note-input').fill('Bahar ziyaretleri');
     await page.getByTestId('template-save').click();
     await waitForText(page, 'templates-notice', (t) => t === 'Saved as the template "Şube daveti".');
+    // The form's buttons are gone: focus is back on the button that opened it.
+    await expect.poll(() => page.getByTestId('template-save-open').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByTestId('template-origin').textContent()).toBe('From the template "Şube daveti".');
     const saved = SavedTemplatesResponse.parse((await session.server.api('GET', '/api/templates')).body).templates;
     expect(saved.map((t) => [t.name, t.subject, t.note])).toEqual([['Şube daveti', 'Davet {{firstName}}', 'Bahar ziyaretleri']]);
@@ -84,6 +86,7 @@ describe('the template library and attachments in the Message step', () => {
     await page.getByTestId('template-rename-input').press('Enter');
     await waitForText(page, 'templates-notice', (t) => t === 'Renamed to "Şube daveti 2026".');
     await itemNamed(page, 'Şube daveti 2026').waitFor();
+    await expect.poll(() => itemNamed(page, 'Şube daveti 2026').getByTestId('template-actions').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.getByTestId('template-origin').textContent()).toBe('From the template "Şube daveti 2026".');
     await templateAction(page, 'Şube daveti 2026', 'duplicate');
     await waitForText(page, 'templates-notice', (t) => t === 'Copied as "Şube daveti 2026 (copy)".');
@@ -92,6 +95,7 @@ describe('the template library and attachments in the Message step', () => {
     await itemNamed(page, 'Şube daveti 2026 (copy)').getByTestId('template-delete-confirm').click();
     await waitForText(page, 'templates-notice', (t) => t === 'The template "Şube daveti 2026 (copy)" was deleted.');
     await expect.poll(() => page.getByTestId('template-item').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('template-library').locator('h3').evaluate((el) => el === document.activeElement)).toBe(true);
     const left = SavedTemplatesResponse.parse((await session.server.api('GET', '/api/templates')).body).templates;
     expect(left.map((t) => t.name)).toEqual(['Şube daveti 2026']);
 

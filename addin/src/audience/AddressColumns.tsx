@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n';
 import { useLayout } from '../ui/styles';
@@ -28,6 +29,29 @@ export function AddressColumns(props: {
   const { value, emailColumn } = props;
   const chosen = chosenColumns(value, emailColumn);
   const shown = orderedCandidates(props.candidates, chosen);
+  const arrows = useRef(new Map<string, HTMLButtonElement>());
+  const moved = useRef<{ column: string; by: -1 | 1 } | null>(null);
+
+  // A moved column keeps focus on the arrow pressed; at the top or bottom that arrow is disabled,
+  // so focus goes to the other one instead of being lost.
+  useEffect(() => {
+    const last = moved.current;
+    moved.current = null;
+    if (!last) return;
+    const place = chosen.indexOf(last.column);
+    const atEnd = last.by === -1 ? place === 0 : place === chosen.length - 1;
+    const by = atEnd ? -last.by : last.by;
+    arrows.current.get(`${by === -1 ? 'up' : 'down'}:${last.column}`)?.focus();
+  });
+
+  const arrowRef = (key: string) => (el: HTMLButtonElement | null) => {
+    if (el) arrows.current.set(key, el);
+    else arrows.current.delete(key);
+  };
+  const move = (column: string, by: -1 | 1) => {
+    moved.current = { column, by };
+    props.onChange(moveColumn(value, emailColumn, column, by));
+  };
   return (
     <fieldset className={styles.group} data-testid="address-columns">
       <legend className={styles.legend}>{t('audience.addresses.title')}</legend>
@@ -53,20 +77,22 @@ export function AddressColumns(props: {
                   <Button
                     size="small"
                     className={styles.arrow}
+                    ref={arrowRef(`up:${column}`)}
                     data-testid={`address-up-${column}`}
                     aria-label={t('audience.addresses.up', { column })}
                     disabled={place === 0}
-                    onClick={() => props.onChange(moveColumn(value, emailColumn, column, -1))}
+                    onClick={() => move(column, -1)}
                   >
                     ↑
                   </Button>
                   <Button
                     size="small"
                     className={styles.arrow}
+                    ref={arrowRef(`down:${column}`)}
                     data-testid={`address-down-${column}`}
                     aria-label={t('audience.addresses.down', { column })}
                     disabled={place === chosen.length - 1}
-                    onClick={() => props.onChange(moveColumn(value, emailColumn, column, 1))}
+                    onClick={() => move(column, 1)}
                   >
                     ↓
                   </Button>

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ListSummary } from '../../../shared/api';
 import {
-  DEFAULT_ADDRESS_CHOICE, addressCandidates, chosenColumns, keepExistingColumns, moveColumn, orderedCandidates, toggleColumn,
+  DEFAULT_ADDRESS_CHOICE, addressCandidates, afterEmailColumnChange, chosenColumns, keepExistingColumns, moveColumn, orderedCandidates,
+  toggleColumn,
 } from './addressChoice';
+import { audienceSpecOf } from './audienceSpec';
+import { DEFAULT_COMPANY_CHOICE } from './companies';
+import { EMPTY_FILTER } from './filterModel';
+import { NO_MARKS } from './marks';
 
 const list = (columns: Array<[string, ListSummary['columns'][number]['type']]>) => ({ columns: columns.map(([name, type]) => ({ name, type })) });
 const contacts = list([['name', 'text'], ['email2', 'email'], ['email', 'email'], ['email3', 'email'], ['phone', 'phone']]);
@@ -25,6 +30,24 @@ describe('address columns', () => {
     expect(toggleColumn(two, 'email', 'email')).toEqual({ columns: ['email3'], mode: 'first' });
     const one = { columns: ['email3'], mode: 'all' as const };
     expect(toggleColumn(one, 'email', 'email3')).toBe(one);
+  });
+
+  it('is the default again once only the email column is ticked, so it follows a changed email column', () => {
+    const two = toggleColumn(DEFAULT_ADDRESS_CHOICE, 'Work', 'Home');
+    const back = toggleColumn(two, 'Work', 'Home');
+    expect(back).toEqual(DEFAULT_ADDRESS_CHOICE);
+    const choices = { list: { companies: null }, filter: EMPTY_FILTER, marks: NO_MARKS, exclusions: '', companies: DEFAULT_COMPANY_CHOICE };
+    expect(audienceSpecOf({ ...choices, emailColumn: 'Home', addressChoice: back })).toBeUndefined();
+  });
+
+  it('drops the chosen columns when the email column changes, keeping first or every address', () => {
+    const chosen = { columns: ['Work', 'Home'], mode: 'all' as const };
+    expect(afterEmailColumnChange(chosen)).toEqual({ columns: null, mode: 'all' });
+    expect(afterEmailColumnChange(DEFAULT_ADDRESS_CHOICE)).toBe(DEFAULT_ADDRESS_CHOICE);
+    // A choice left as the old email column alone says nothing about the new one.
+    const choices = { list: { companies: null }, filter: EMPTY_FILTER, marks: NO_MARKS, exclusions: '', companies: DEFAULT_COMPANY_CHOICE };
+    const spec = audienceSpecOf({ ...choices, emailColumn: 'Home', addressChoice: afterEmailColumnChange({ columns: ['Work'], mode: 'first' }) });
+    expect(spec).toBeUndefined();
   });
 
   it('moves a column up or down the order of preference, not past either end', () => {

@@ -30,12 +30,24 @@ export function orderedCandidates(candidates: readonly string[], chosen: readonl
   return [...chosen.filter((c) => candidates.includes(c)), ...candidates.filter((c) => !chosen.includes(c))];
 }
 
-/** Ticks or unticks a column; a newly ticked one comes last. The last column in use stays. */
+/**
+ * Ticks or unticks a column; a newly ticked one comes last. The last column in use stays. Back to
+ * the email column alone is the default again (`columns` null), so it follows the email column.
+ */
 export function toggleColumn(choice: AddressChoiceInput, emailColumn: string | null, column: string): AddressChoiceInput {
   const chosen = chosenColumns(choice, emailColumn);
   if (!chosen.includes(column)) return { ...choice, columns: [...chosen, column] };
   if (chosen.length === 1) return choice;
-  return { ...choice, columns: chosen.filter((c) => c !== column) };
+  const columns = chosen.filter((c) => c !== column);
+  return { ...choice, columns: columns.length === 1 && columns[0] === emailColumn ? null : columns };
+}
+
+/**
+ * The choice after the email column changed: the columns chosen for the old one no longer say
+ * anything about the new one, so the new email column alone is used; first or every address stays.
+ */
+export function afterEmailColumnChange(choice: AddressChoiceInput): AddressChoiceInput {
+  return choice.columns === null ? choice : { ...choice, columns: null };
 }
 
 /** Moves a column in use one place up (-1) or down (+1) in the order of preference. */

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { RowWarning } from '../../../shared/api';
+import type { AudienceSpec, RowWarning } from '../../../shared/api';
 import { useI18n, type MessageKey } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
@@ -11,8 +11,12 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
-/** Which recipients' files the server finds missing or unusable, shown before anyone is sent anything. */
-export function FileCheck(props: { listId: string; emailColumn: string | null; files: MessageFiles }) {
+/**
+ * Which recipients' files the server finds missing or unusable, shown before anyone is sent
+ * anything. With an audience only the people the run reaches are checked, numbered as recipients
+ * (as the Review step's preview counts them); without one, every row of the list.
+ */
+export function FileCheck(props: { listId: string; emailColumn: string | null; audience?: AudienceSpec; files: MessageFiles }) {
   const styles = useStyles();
   const layout = useLayout();
   const { t } = useI18n();
@@ -20,6 +24,7 @@ export function FileCheck(props: { listId: string; emailColumn: string | null; f
   const request = {
     listId: props.listId,
     emailColumn: props.emailColumn ?? undefined,
+    ...(props.audience && { audience: props.audience }),
     ...(props.files.shared.length > 0 && { attachments: attachmentInputsOf(props.files.shared) }),
     recipientFiles,
   };
@@ -45,7 +50,7 @@ export function FileCheck(props: { listId: string; emailColumn: string | null; f
         <ul className={styles.problems}>
           {result.shown.map((p) => (
             <li key={p.row} data-testid="file-problem">
-              {t('message.fileProblem', { row: p.row, to: p.to ?? t('common.none'), problem: p.warnings.map(describe).join(' ') })}
+              {t(props.audience ? 'message.fileProblemRecipient' : 'message.fileProblem', { row: p.row, to: p.to ?? t('common.none'), problem: p.warnings.map(describe).join(' ') })}
             </li>
           ))}
         </ul>

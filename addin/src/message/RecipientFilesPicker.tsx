@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Button, Checkbox, Field, Select } from '@fluentui/react-components';
-import type { ListSummary } from '../../../shared/api';
+import type { AudienceSpec, ListSummary } from '../../../shared/api';
 import { uploadZip } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorBar } from '../ui/ErrorBar';
@@ -10,7 +10,7 @@ import { recipientChoiceOf, type MessageFiles, type RecipientFileChoice } from '
 import { FileCheck } from './FileCheck';
 import { StoredCopyWarning } from './StoredCopyWarning';
 import { UploadButton } from './UploadButton';
-import { discardStoredCopy, removeZipOf } from './uploads';
+import { discardStoredCopy, removeZipOf, type FilesChange } from './uploads';
 
 /**
  * Per-recipient files: upload a zip, choose the list column naming each recipient's file and,
@@ -21,7 +21,10 @@ export function RecipientFilesPicker(props: {
   list: ListSummary | null;
   emailColumn: string | null;
   files: MessageFiles;
-  onChange: (files: MessageFiles) => void;
+  /** Applies a change to the latest files (an upload of files for everyone may finish meanwhile). */
+  onChange: (change: FilesChange) => void;
+  /** Who the run reaches (see audience/audienceSpec.ts): the file check looks at those recipients only. */
+  audience?: AudienceSpec;
 }) {
   const layout = useLayout();
   const messageStyles = useMessageStyles();
@@ -32,8 +35,9 @@ export function RecipientFilesPicker(props: {
   const [removeError, setRemoveError] = useState<unknown>(null);
   const choice = props.files.perRecipient;
   const columns = props.list?.columns.map((c) => c.name) ?? [];
-  const set = (next: RecipientFileChoice | null) => props.onChange({ ...props.files, perRecipient: next });
-  const change = (patch: Partial<RecipientFileChoice>) => choice && set({ ...choice, ...patch });
+  const set = (next: RecipientFileChoice | null) => props.onChange((current) => ({ ...current, perRecipient: next }));
+  const change = (patch: Partial<RecipientFileChoice>) =>
+    props.onChange((current) => (current.perRecipient ? { ...current, perRecipient: { ...current.perRecipient, ...patch } } : current));
 
   const upload = async ([file]: File[]) => {
     setError(null);
@@ -50,9 +54,9 @@ export function RecipientFilesPicker(props: {
   // The zip leaves the message at once; deleting it on the server is best effort.
   const removeZip = async () => {
     setRemoveError(null);
-    const removed = removeZipOf(props.files);
-    props.onChange(removed.files);
-    setRemoveError(await discardStoredCopy(removed.stored));
+    const { stored } = removeZipOf(props.files);
+    props.onChange((current) => removeZipOf(current).files);
+    setRemoveError(await discardStoredCopy(stored));
   };
 
   // A column of another list (chosen before the list changed) counts as not chosen.
@@ -102,7 +106,7 @@ export function RecipientFilesPicker(props: {
             onChange={(_, d) => change({ skipMissing: d.checked === true })}
           />
           {props.list && column && (
-            <FileCheck listId={props.list.id} emailColumn={props.emailColumn} files={props.files} />
+            <FileCheck listId={props.list.id} emailColumn={props.emailColumn} audience={props.audience} files={props.files} />
           )}
         </>
       )}

@@ -7,7 +7,7 @@ import { useLayout } from '../ui/styles';
 import { useMessageStyles } from './styles';
 import { sharedBytes, sharedFileOf, type MessageFiles } from './files';
 import { StoredCopyWarning } from './StoredCopyWarning';
-import { addUploadedFile, discardStoredCopy, removeSharedFileOf } from './uploads';
+import { discardStoredCopy, removeSharedFileOf, uploadEach, type FilesChange } from './uploads';
 import { UploadButton } from './UploadButton';
 
 const useStyles = makeStyles({
@@ -19,8 +19,10 @@ const useStyles = makeStyles({
 /**
  * Files sent with every message: upload (several at once), the list with sizes, remove, and the
  * total. Removing a file uploaded here also deletes it on the server, unless a template has it.
+ * `onChange` applies each change to the latest files, so uploads that finish one by one never
+ * undo what happened meanwhile (a zip uploaded); Remove waits until the uploads are done.
  */
-export function SharedFiles(props: { files: MessageFiles; templateFileIds: readonly string[]; onChange: (files: MessageFiles) => void }) {
+export function SharedFiles(props: { files: MessageFiles; templateFileIds: readonly string[]; onChange: (change: FilesChange) => void }) {
   const styles = useStyles();
   const layout = useLayout();
   const messageStyles = useMessageStyles();
@@ -32,13 +34,8 @@ export function SharedFiles(props: { files: MessageFiles; templateFileIds: reado
 
   const upload = async (chosen: File[]) => {
     setError(null);
-    let files = props.files;
     try {
-      for (const file of chosen) {
-        setUploading(file.name);
-        files = addUploadedFile(files, sharedFileOf(await uploadFile(file)));
-        props.onChange(files);
-      }
+      await uploadEach(chosen, async (file) => sharedFileOf(await uploadFile(file)), props.onChange, (file) => setUploading(file.name));
     } catch (e) {
       setError(e);
     } finally {
@@ -48,9 +45,10 @@ export function SharedFiles(props: { files: MessageFiles; templateFileIds: reado
 
   const remove = async (fileId: string) => {
     setRemoveError(null);
-    const removed = removeSharedFileOf(props.files, fileId, props.templateFileIds);
-    props.onChange(removed.files);
-    setRemoveError(await discardStoredCopy(removed.stored));
+    // Whether its stored copy goes is decided on the files as shown, where the user clicked.
+    const { stored } = removeSharedFileOf(props.files, fileId, props.templateFileIds);
+    props.onChange((current) => removeSharedFileOf(current, fileId, props.templateFileIds).files);
+    setRemoveError(await discardStoredCopy(stored));
   };
 
   const { shared } = props.files;
@@ -72,6 +70,7 @@ export function SharedFiles(props: { files: MessageFiles; templateFileIds: reado
                 appearance="subtle"
                 data-testid="shared-file-remove"
                 aria-label={t('message.removeFile', { name: file.name })}
+                disabled={uploading !== null}
                 onClick={() => void remove(file.fileId)}
               >
                 {t('message.remove')}

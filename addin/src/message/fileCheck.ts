@@ -1,14 +1,17 @@
 import type { PreviewRequest, RowWarning } from '../../../shared/api';
 import { preview } from '../api';
 
-/** A recipient whose files have a problem: the list row (1-based), the address and what is wrong. */
+/** A recipient whose files have a problem: their position (1-based, see `FileCheckResult`), the address and what is wrong. */
 export interface FileProblem {
   row: number;
   to: string | null;
   warnings: RowWarning[];
 }
 
-/** The outcome of checking every recipient's files: how many rows have problems, and the first few. */
+/**
+ * The outcome of checking every recipient's files: how many have problems, and the first few
+ * (`row` counts the audience's recipients from 1 when the request has an audience, else the list's rows).
+ */
 export interface FileCheckResult {
   count: number;
   shown: FileProblem[];
@@ -17,7 +20,7 @@ export interface FileCheckResult {
 /** How many problem rows are described in the Message step; the Review step's preview walks through all. */
 export const SHOWN_PROBLEMS = 5;
 
-type FilesRequest = Pick<PreviewRequest, 'listId' | 'emailColumn' | 'attachments' | 'recipientFiles'>;
+type FilesRequest = Pick<PreviewRequest, 'listId' | 'emailColumn' | 'audience' | 'attachments' | 'recipientFiles'>;
 
 /**
  * Asks the server which recipients' files are missing (or cannot be protected, or make the

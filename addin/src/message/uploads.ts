@@ -11,6 +11,27 @@ export function addUploadedFile(files: MessageFiles, file: MessageFile): Message
   return { ...added, uploaded: [...(files.uploaded ?? []), file.fileId] };
 }
 
+/** A change to a message's files, given the latest files (not a copy from when an upload began). */
+export type FilesChange = (current: MessageFiles) => MessageFiles;
+
+/**
+ * Uploads files one after another and adds each to the message as it arrives. Each addition is a
+ * change to the latest files, so a file removed or a zip uploaded meanwhile stays removed or
+ * uploaded. Stops at the first failure (rejecting with it), keeping the files already added.
+ */
+export async function uploadEach<T>(
+  chosen: readonly T[],
+  upload: (file: T) => Promise<MessageFile>,
+  change: (apply: FilesChange) => void,
+  onStart: (file: T) => void = () => undefined,
+): Promise<void> {
+  for (const file of chosen) {
+    onStart(file);
+    const added = await upload(file);
+    change((current) => addUploadedFile(current, added));
+  }
+}
+
 /**
  * Removes a file sent with every message. Its stored copy goes too only when it was uploaded for
  * this message and no template has it: a library template's file (loaded, or the message saved as

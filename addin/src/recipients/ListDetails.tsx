@@ -59,7 +59,12 @@ export function ListDetails(props: {
   };
 
   const marking: RowMarking = {
-    standings: shown.map((row, i) => ({ verdict: verdicts[i].verdict, chosen: isRowChosen(list, audience.companies, row) })),
+    standings: shown.map((row, i) => ({
+      verdict: verdicts[i].verdict,
+      chosen: isRowChosen(list, audience.companies, row),
+      markable: markKeyOf(row, shownOffset + i, marks.by) !== null,
+    })),
+    keyColumn: marks.by,
     whoOf: (i) => {
       const column = audience.addressColumns.find((c) => shown[i]?.[c] !== null && shown[i]?.[c] !== undefined && shown[i]?.[c] !== '');
       return column ? String(shown[i][column]) : '';

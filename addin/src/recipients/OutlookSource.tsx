@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Select, Spinner } from '@fluentui/react-components';
 import type { GroupChoice, ListSource, ListSummary, SourceKind } from '../../../shared/api';
 import { createListFromSource, getSources } from '../api';
@@ -25,16 +25,19 @@ export function OutlookSource(props: { host: OfficeHost | null; onCreated: (list
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const openRef = useRef<HTMLButtonElement>(null);
   return (
     <div className={layout.tight}>
       <div>
-        <Button data-testid="source-open" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        <Button ref={openRef} data-testid="source-open" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
           {t('recipients.source.open')}
         </Button>
       </div>
       {open && (
         <div id={panelId}>
           <SourceForm host={props.host} onCreated={(list) => {
+            // The panel (and the Create button with focus) goes: focus returns to what opened it.
+            openRef.current?.focus();
             setOpen(false);
             props.onCreated(list);
           }} />
@@ -98,7 +101,9 @@ function SourceForm(props: { host: OfficeHost | null; onCreated: (list: ListSumm
       <h3 id={headingId} className={layout.subheading}>{t('recipients.source.heading')}</h3>
       <ErrorBar error={sources.error} onRetry={sources.reload} />
       {sources.loading && !sources.value && <Spinner size="tiny" label={t('app.loading')} />}
-      {sources.value && !sources.value.available && <p className={layout.muted}>{sources.value.reason}</p>}
+      {sources.value && !sources.value.available && (
+        <p className={layout.muted} data-testid="source-unavailable">{t('recipients.source.unavailable')}</p>
+      )}
       {sources.value?.available && (
         <>
           <Field label={t('recipients.source.kind')}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ListSummary } from '../../../shared/api';
 import { getLists, getMe } from '../api';
@@ -16,7 +16,7 @@ import { FilterBuilder } from '../audience/FilterBuilder';
 import { AudienceChoices } from '../audience/AudienceChoices';
 import { AudienceSummary } from '../audience/AudienceSummary';
 import { CompanyChoice } from '../audience/CompanyChoice';
-import { DEFAULT_ADDRESS_CHOICE, chosenColumns, keepExistingColumns } from '../audience/addressChoice';
+import { DEFAULT_ADDRESS_CHOICE, afterEmailColumnChange, chosenColumns, keepExistingColumns } from '../audience/addressChoice';
 import { DEFAULT_COMPANY_CHOICE } from '../audience/companies';
 import { NO_MARKS, marksAfterNewRows } from '../audience/marks';
 import { useAudience } from '../audience/useAudience';
@@ -40,6 +40,11 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
   const { mailing } = props;
   const { list, emailColumn } = mailing;
   const audience = useAudience(mailing);
+  // The mailing as last rendered, for answers that arrive after the user has moved on.
+  const latest = useRef(mailing);
+  useEffect(() => {
+    latest.current = mailing;
+  });
 
   // Another list: its own filter, marks and columns; the exclusions are addresses, not rows, and stay.
   const choose = (chosen: ListSummary | null, done: Notice | null = null) => {
@@ -57,12 +62,14 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
 
   // The same columns again: the chosen address column and filter still apply; marks keyed by a
   // column the list still keys by follow their people, marks by position (which a refresh may have
-  // moved) go.
+  // moved) go. A refresh answering after another list was chosen only updates the lists offered.
   const refreshed = (summary: ListSummary) => {
-    setNotice(null);
-    const marks = marksAfterNewRows(mailing.marks, summary.keyColumn);
-    props.update({ list: summary, marks, addressChoice: keepExistingColumns(mailing.addressChoice, summary) });
     lists.reload();
+    const now = latest.current;
+    if (now.list?.id !== summary.id) return;
+    setNotice(null);
+    const marks = marksAfterNewRows(now.marks, summary.keyColumn);
+    props.update({ list: summary, marks, addressChoice: keepExistingColumns(now.addressChoice, summary) });
   };
 
   const known = lists.value?.lists ?? [];
@@ -96,7 +103,7 @@ export function RecipientsStep(props: { host?: OfficeHost | null; mailing: Maili
           key={list.id}
           list={list}
           emailColumn={emailColumn}
-          onEmailColumn={(column) => props.update({ emailColumn: column })}
+          onEmailColumn={(column) => props.update({ emailColumn: column, addressChoice: afterEmailColumnChange(mailing.addressChoice) })}
           onRefreshed={refreshed}
           onDeleted={() => {
             choose(null);

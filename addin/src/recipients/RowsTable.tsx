@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import type { RecipientRow } from '../../../shared/api';
 import type { AudienceVerdict } from '../../../shared/audience/selection';
@@ -31,6 +32,8 @@ export interface RowStanding {
   verdict: AudienceVerdict;
   /** False for a company list's row of a kind not chosen: no mark changes anything. */
   chosen: boolean;
+  /** False for a row with no value in the key column marks name rows by: no mark can name it. */
+  markable: boolean;
 }
 
 /** Marking rows in or out of the run: each shown row's standing, and the toggle. */
@@ -38,6 +41,8 @@ export interface RowMarking {
   standings: RowStanding[];
   /** Who a row is, for its checkbox's name (its address, else nothing). */
   whoOf: (index: number) => string;
+  /** The column marks name rows by (none: by position), to say why a row without a value there cannot be marked. */
+  keyColumn: string | undefined;
   onToggle: (index: number) => void;
 }
 
@@ -60,6 +65,7 @@ export function RowsTable(props: { columns: string[]; rows: RecipientRow[]; offs
   const { t } = useI18n();
   const { marking } = props;
   const statusOf = (standing: RowStanding) => (standing.chosen ? STATUS[standing.verdict] : 'recipients.marks.notChosen');
+  const idOf = useId();
   return (
     <div className={layout.scroll} tabIndex={0} role="region" aria-label={props.caption}>
       <table className={styles.table} data-testid="rows-table">
@@ -87,6 +93,8 @@ export function RowsTable(props: { columns: string[]; rows: RecipientRow[]; offs
             const status = standing && statusOf(standing);
             const n = props.offset + i + 1;
             const who = marking?.whoOf(i);
+            const unmarkable = marking && standing?.chosen && !standing.markable ? marking.keyColumn : undefined;
+            const noteIds = [status && `${idOf}-${i}-status`, unmarkable !== undefined && `${idOf}-${i}-why`].filter(Boolean).join(' ');
             return (
               <tr key={props.offset + i} data-testid="row">
                 {marking && standing && (
@@ -95,13 +103,19 @@ export function RowsTable(props: { columns: string[]; rows: RecipientRow[]; offs
                       <Checkbox
                         data-testid="row-mark"
                         checked={selected}
-                        disabled={!standing.chosen}
+                        disabled={!standing.chosen || !standing.markable}
                         aria-label={who ? t('recipients.marks.rowWho', { n, who }) : t('recipients.marks.row', { n })}
+                        aria-describedby={noteIds || undefined}
                         onChange={() => marking.onToggle(i)}
                       />
                       {status && (
-                        <span className={styles.status} data-testid="row-status">
+                        <span id={`${idOf}-${i}-status`} className={styles.status} data-testid="row-status">
                           {t(status)}
+                        </span>
+                      )}
+                      {unmarkable !== undefined && (
+                        <span id={`${idOf}-${i}-why`} className={styles.status} data-testid="row-unmarkable">
+                          {t('recipients.marks.noKey', { column: unmarkable })}
                         </span>
                       )}
                     </span>

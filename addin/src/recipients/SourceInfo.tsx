@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import type { ListOrigin, ListSummary } from '../../../shared/api';
 import { refreshList } from '../api';
@@ -24,16 +24,26 @@ export function SourceInfo(props: { list: ListSummary & { origin: ListOrigin }; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const { origin } = props.list;
+  // Once another list is shown this one is gone: its refresh must not bring it back.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const refresh = async () => {
     setError(null);
     setBusy(true);
+    const { id } = props.list;
     try {
-      props.onRefreshed(await refreshList(props.list.id));
+      const summary = await refreshList(id);
+      if (mounted.current && summary.id === id) props.onRefreshed(summary);
     } catch (err) {
-      setError(err);
+      if (mounted.current) setError(err);
     } finally {
-      setBusy(false);
+      if (mounted.current) setBusy(false);
     }
   };
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Delivery } from '../../../shared/api';
 import { useI18n } from '../i18n';
@@ -29,12 +29,19 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string
   const { t } = useI18n();
   const [suppressed, setSuppressed] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
+  // The row just suppressed: its button gives way to text, which takes focus so it is not lost.
+  const [justSuppressed, setJustSuppressed] = useState<string | null>(null);
+  const suppressedRef = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (justSuppressed) suppressedRef.current?.focus();
+  }, [justSuppressed]);
   const suppress = async (d: Delivery) => {
     if (!props.onSuppress) return;
     setBusy(d.id);
     try {
       await props.onSuppress(d);
       setSuppressed((s) => new Set(s).add(d.id));
+      setJustSuppressed(d.id);
     } finally {
       setBusy(null);
     }
@@ -64,7 +71,14 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string
                 {props.onSuppress && d.to && d.reason !== 'SUPPRESSED' && (
                   <div>
                     {suppressed.has(d.id) ? (
-                      <span className={layout.muted} data-testid="report-suppressed">{t('report.suppressed')}</span>
+                      <span
+                        ref={d.id === justSuppressed ? suppressedRef : undefined}
+                        className={layout.muted}
+                        tabIndex={d.id === justSuppressed ? -1 : undefined}
+                        data-testid="report-suppressed"
+                      >
+                        {t('report.suppressed')}
+                      </span>
                     ) : (
                       <Button
                         className={styles.action}
@@ -72,7 +86,7 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; caption: string
                         appearance="transparent"
                         data-testid="report-suppress"
                         aria-label={t('report.suppressLabel', { address: d.to })}
-                        disabled={busy === d.id}
+                        disabledFocusable={busy === d.id}
                         // The report shows the error (onSuppress); the row just stays unsuppressed.
                         onClick={() => void suppress(d).catch(() => undefined)}
                       >

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { describeCron } from '../options/describeRepeat';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useCards, useLayout } from '../ui/styles';
-import { formatRunDate, reasonText, scheduleStatusOf, wasMissed } from './scheduleStatus';
+import { formatRunDate, reasonKeyOf, reasonText, scheduleStatusOf, wasMissed } from './scheduleStatus';
 
 const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
@@ -60,6 +60,12 @@ export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; 
     }
   };
 
+  // Known codes in the user's language; the server's own sentence only for a code the pane does not know.
+  const reasonOf = (reason: string | null) => {
+    const key = reasonKeyOf(reason);
+    return key ? t(key) : reasonText(reason);
+  };
+
   const lastText = () => {
     if (!last) return t('runs.notRunYet');
     const date = formatDateTime(last.dueAt);
@@ -89,7 +95,7 @@ export function ScheduleItem(props: { schedule: Schedule; runs: readonly Run[]; 
               const date = formatRunDate(p.runDate, locale);
               return (
                 <li key={p.runDate} data-status={p.status}>
-                  {wasMissed(p) ? t('runs.skippedDate', { date }) : t('runs.failedDate', { date, reason: reasonText(p.reason) })}
+                  {wasMissed(p) ? t('runs.skippedDate', { date }) : t('runs.failedDate', { date, reason: reasonOf(p.reason) })}
                 </li>
               );
             })}

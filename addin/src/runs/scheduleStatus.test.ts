@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Run, Schedule, ScheduledRun } from '../../../shared/api';
-import { formatRunDate, reasonText, scheduleStatusOf, wasMissed } from './scheduleStatus';
+import { formatRunDate, reasonKeyOf, reasonText, scheduleStatusOf, wasMissed } from './scheduleStatus';
 
 const date = (runDate: string, status: ScheduledRun['status'], runId: string | null = null, reason: string | null = null): ScheduledRun => ({
   runDate, dueAt: `${runDate}T05:00:00.000Z`, status, runId, reason,
@@ -40,6 +40,17 @@ describe('a schedule\'s status', () => {
     expect(wasMissed(date('2026-03-12', 'skipped'))).toBe(true);
     expect(wasMissed(date('2026-03-12', 'skipped', null, 'EMPTY_AUDIENCE: nobody has a birthday today'))).toBe(false);
     expect(wasMissed(date('2026-03-12', 'failed', null, 'NOT_FOUND: no list'))).toBe(false);
+  });
+
+  it('says the scheduler\'s known reasons in the user\'s language, by code', () => {
+    expect(reasonKeyOf('EMPTY_AUDIENCE: nobody is in the audience on 2026-03-09.')).toBe('runs.reason.emptyAudience');
+    expect(reasonKeyOf('MISSED: no server was running')).toBe('runs.reason.missed');
+    expect(reasonKeyOf('VALIDATION_FAILED: The run would reach nobody.')).toBe('runs.reason.validationFailed');
+    expect(reasonKeyOf('NOT_FOUND: There is no list with id "x".')).toBe('runs.reason.notFound');
+    // Unknown codes, and text without one, keep the server's sentence.
+    expect(reasonKeyOf('INTERNAL: disk full')).toBeNull();
+    expect(reasonKeyOf('NOT_FOUNDATION: x')).toBeNull();
+    expect(reasonKeyOf(null)).toBeNull();
   });
 
   it('shows reasons without their code, and run dates in the locale', () => {

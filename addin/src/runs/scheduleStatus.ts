@@ -1,4 +1,5 @@
 import type { Run, Schedule, ScheduledRun } from '../../../shared/api';
+import type { MessageKey } from '../i18n';
 
 /** What a schedule has done lately: its latest run (and that run, when the list has it), and the dates it did not send. */
 export interface ScheduleStatus {
@@ -28,6 +29,20 @@ export function wasMissed(date: ScheduledRun): boolean {
 /** A stored reason without its leading code (`VALIDATION_FAILED: The run would reach nobody…` → the sentence). */
 export function reasonText(reason: string | null): string {
   return (reason ?? '').replace(/^[A-Z_]+:\s*/, '');
+}
+
+/** The sentences, in the user's language, for the reasons the scheduler records by code. */
+const REASONS: Record<string, MessageKey> = {
+  EMPTY_AUDIENCE: 'runs.reason.emptyAudience',
+  MISSED: 'runs.reason.missed',
+  VALIDATION_FAILED: 'runs.reason.validationFailed',
+  NOT_FOUND: 'runs.reason.notFound',
+};
+
+/** The catalog key saying a stored reason in words, by its leading code; null for a code without one (show `reasonText`). */
+export function reasonKeyOf(reason: string | null): MessageKey | null {
+  const code = /^([A-Z_]+)(?::|$)/.exec(reason ?? '')?.[1];
+  return (code && REASONS[code]) || null;
 }
 
 /** A run date (`YYYY-MM-DD`, a calendar date in the schedule's zone) in the locale's medium style. */

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import type { SavedTemplate } from '../../../shared/api';
 import { createTemplate } from '../api';
@@ -30,6 +30,19 @@ export function SaveTemplateForm(props: {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  // Set when the form closes (saved or cancelled), not on first show: its buttons are gone, so
+  // focus goes back to the button that opened it.
+  const refocus = useRef(false);
+  const close = () => {
+    refocus.current = true;
+    setOpen(false);
+  };
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    openerRef.current?.focus();
+  }, [open]);
   const ready = subject.trim() !== '' && html.trim() !== '';
 
   const start = () => {
@@ -39,7 +52,7 @@ export function SaveTemplateForm(props: {
   };
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim() || saving) return;
     setSaving(true);
     try {
       const saved = await createTemplate({
@@ -49,7 +62,7 @@ export function SaveTemplateForm(props: {
         ...(note.trim() && { note: note.trim() }),
         ...(files.shared.length > 0 && { attachments: attachmentInputsOf(files.shared) }),
       });
-      setOpen(false);
+      close();
       props.onSaved(saved);
     } catch (error) {
       props.onError(error);
@@ -62,7 +75,7 @@ export function SaveTemplateForm(props: {
     return (
       <div className={layout.tight}>
         <div className={layout.row}>
-          <Button size="small" data-testid="template-save-open" disabled={!ready} onClick={start}>
+          <Button ref={openerRef} size="small" data-testid="template-save-open" disabled={!ready} onClick={start}>
             {t('templates.saveCurrent')}
           </Button>
         </div>
@@ -79,10 +92,10 @@ export function SaveTemplateForm(props: {
         <Textarea data-testid="template-note-input" value={note} maxLength={2000} resize="vertical" onChange={(_, d) => setNote(d.value)} />
       </Field>
       <div className={layout.row}>
-        <Button size="small" appearance="primary" type="submit" data-testid="template-save" disabled={saving || !name.trim()}>
+        <Button size="small" appearance="primary" type="submit" data-testid="template-save" disabled={!name.trim()} disabledFocusable={saving}>
           {t('templates.save')}
         </Button>
-        <Button size="small" onClick={() => setOpen(false)}>
+        <Button size="small" onClick={close}>
           {t('templates.cancel')}
         </Button>
       </div>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   Button,
   Field,
@@ -54,12 +54,29 @@ export function TemplateItem(props: {
   const [mode, setMode] = useState<'idle' | 'rename' | 'delete'>('idle');
   const [name, setName] = useState(template.name);
   const [working, setWorking] = useState(false);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  // Set when a rename or a delete question closes (not on first show): the buttons that had focus
+  // are gone, so focus goes back to "More", which opened them.
+  const refocus = useRef(false);
+  const close = () => {
+    refocus.current = true;
+    setMode('idle');
+  };
+  useEffect(() => {
+    if (mode !== 'idle' || !refocus.current) return;
+    refocus.current = false;
+    moreRef.current?.focus();
+  }, [mode]);
 
   const act = async (work: () => Promise<TemplateChange>) => {
     setWorking(true);
     try {
-      props.onChange(await work());
-      setMode('idle');
+      const change = await work();
+      props.onChange(change);
+      // Renamed: back to the item's buttons. Deleted: the item goes away and the library takes
+      // focus. Duplicated: the menu already gave focus back to "More".
+      if (change.kind === 'renamed') close();
+      if (change.kind === 'deleted') setMode('idle');
     } catch (e) {
       props.onError(e);
     } finally {
@@ -72,8 +89,9 @@ export function TemplateItem(props: {
   };
   const rename = (e: FormEvent) => {
     e.preventDefault();
+    if (working) return;
     const wanted = name.trim();
-    if (!wanted || wanted === template.name) return setMode('idle');
+    if (!wanted || wanted === template.name) return close();
     void act(async () => ({ kind: 'renamed', template: await updateTemplate(template.id, { name: wanted }) }));
   };
   const duplicate = () => void act(async () => ({ kind: 'duplicated', template: await duplicateTemplate(template.id) }));
@@ -102,7 +120,7 @@ export function TemplateItem(props: {
           </Button>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
-              <MenuButton size="small" data-testid="template-actions" aria-describedby={nameId} disabled={props.busy || working}>
+              <MenuButton ref={moreRef} size="small" data-testid="template-actions" aria-describedby={nameId} disabled={props.busy || working}>
                 {t('templates.more')}
               </MenuButton>
             </MenuTrigger>
@@ -128,10 +146,10 @@ export function TemplateItem(props: {
             <Input data-testid="template-rename-input" value={name} maxLength={200} autoFocus onChange={(_, d) => setName(d.value)} />
           </Field>
           <div className={layout.row}>
-            <Button size="small" appearance="primary" type="submit" data-testid="template-rename-save" disabled={working || !name.trim()}>
+            <Button size="small" appearance="primary" type="submit" data-testid="template-rename-save" disabled={!name.trim()} disabledFocusable={working}>
               {t('templates.save')}
             </Button>
-            <Button size="small" onClick={() => setMode('idle')}>
+            <Button size="small" onClick={close}>
               {t('templates.cancel')}
             </Button>
           </div>
@@ -141,10 +159,10 @@ export function TemplateItem(props: {
         <div className={styles.form} role="group" aria-labelledby={`${nameId}-confirm`}>
           <span id={`${nameId}-confirm`}>{t('templates.confirmDelete', { name: template.name })}</span>
           <div className={layout.row}>
-            <Button size="small" appearance="primary" data-testid="template-delete-confirm" disabled={working} onClick={remove}>
+            <Button size="small" appearance="primary" data-testid="template-delete-confirm" disabledFocusable={working} onClick={remove}>
               {t('templates.delete')}
             </Button>
-            <Button size="small" autoFocus onClick={() => setMode('idle')}>
+            <Button size="small" autoFocus onClick={close}>
               {t('templates.keep')}
             </Button>
           </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { SavedTemplateSummary, SkippedAttachment, TemplateFromDraftResponse } from '../../../shared/api';
 import { getTemplate, listTemplates } from '../api';
@@ -44,6 +44,7 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<SavedTemplateSummary | null>(null);
   const [loadingId, setLoadingId] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const fail = (e: unknown) => {
     setNotice(null);
@@ -76,6 +77,8 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
     if (change.kind === 'deleted') {
       // A run must not name a template that is gone: the message stays, sent as it is.
       if (mailing.fromTemplate?.id === change.id) update({ fromTemplate: null });
+      // Its item (and the button that had focus) goes: focus moves to the library, just above the notice.
+      headingRef.current?.focus();
       return announce(t('templates.deleted', { name: change.name }));
     }
     if (change.kind === 'renamed' && mailing.fromTemplate?.id === change.template.id) {
@@ -89,7 +92,7 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
   const templates = library.value?.templates ?? [];
   return (
     <section id={props.id} className={styles.panel} aria-labelledby={`${props.id}-heading`} data-testid="template-library">
-      <h3 id={`${props.id}-heading`} className={layout.subheading}>
+      <h3 ref={headingRef} id={`${props.id}-heading`} className={layout.subheading} tabIndex={-1}>
         {t('templates.title')}
       </h3>
       <SaveTemplateForm
@@ -140,7 +143,8 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
         <ul className={styles.list} aria-label={t('templates.list')} data-testid="template-list">
           {templates.map((template) => (
             <TemplateItem
-              key={`${template.id}-${template.updatedAt}`}
+              // By id: a renamed template keeps its item, so focus stays on its "More" button.
+              key={template.id}
               template={template}
               busy={loadingId !== null}
               onUse={() => use(template)}
