@@ -37,7 +37,7 @@ export function createApp(ctx: AppContext, localUser: User, microsoft?: Pick<Mic
   });
   const api = express.Router();
   // Microsoft mode validates the pane's access token (or, for a download link, its ticket); local mode has one user on loopback.
-  const tickets = new DownloadTickets();
+  const tickets = new DownloadTickets(ctx.db);
   api.use(microsoft ? ticketOrAuth(tickets, microsoft.authenticate) : localAuth(localUser));
   api.use(express.json({ limit: '10mb' }));
   if (microsoft) api.use(microsoft.routes);

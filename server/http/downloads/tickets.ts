@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { AppError } from '../../errors';
+import type { Db } from '../../store/db';
+import { prepared } from '../../store/statements';
 import type { User } from '../../store/users';
 
 /**
@@ -17,18 +19,18 @@ export const DOWNLOADABLE = [
 /** How long a ticket may wait before it is used. */
 export const TICKET_TTL_MS = 60_000;
 
-interface Issued { user: User; path: string; exp: number; used: boolean }
+interface TicketRow { user: string; path: string; expires_at: number; used: number }
+
+const hashOf = (ticket: string) => crypto.createHash('sha256').update(ticket).digest('hex');
 
 /**
- * Short-lived, single-use download tickets. A ticket is 32 random bytes that name, in this
- * process's memory only, one user and one exact path; nothing about the user travels in the URL
- * (which browsers keep in their history). A restart voids open tickets, which only means clicking
- * the link again. It authenticates that one GET; the route still checks what the user owns.
+ * Short-lived, single-use download tickets. A ticket is 32 random bytes naming one user and one
+ * exact path, recorded in the store (as its hash) so any server process sharing the store opens it;
+ * nothing about the user travels in the URL (which browsers keep in their history). It
+ * authenticates that one GET; the route still checks what the user owns.
  */
 export class DownloadTickets {
-  private readonly issued = new Map<string, Issued>();
-
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
 
   /** A ticket for `path` (which must be downloadable) for `user`, and when it expires. */
   issue(user: User, path: string): { ticket: string; expiresAt: string } {
@@ -37,25 +39,26 @@ export class DownloadTickets {
     this.forgetExpired(now);
     const ticket = crypto.randomBytes(32).toString('base64url');
     const exp = now + TICKET_TTL_MS;
-    this.issued.set(ticket, { user: { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, roles: user.roles }, path, exp, used: false });
+    const named: User = { id: user.id, tenantId: user.tenantId, email: user.email, name: user.name, roles: user.roles };
+    prepared(this.db, 'INSERT INTO download_tickets (hash, user, path, expires_at) VALUES (?, ?, ?, ?)').run(hashOf(ticket), JSON.stringify(named), path, exp);
     return { ticket, expiresAt: new Date(exp).toISOString() };
   }
 
-  /** The user a ticket was issued to, if it is known, for this path, unexpired and unused; it is then used up. */
+  /** The user a ticket was issued to, if it is known, for this path, unexpired and unused; it is then used up (once, across processes). */
   redeem(ticket: string, path: string): User {
     const now = this.now();
-    const issued = this.issued.get(ticket);
-    this.forgetExpired(now);
+    const hash = hashOf(ticket);
+    const issued = prepared(this.db, 'SELECT user, path, expires_at, used FROM download_tickets WHERE hash = ?').get(hash) as TicketRow | undefined;
     if (!issued) throw refused('ticket-invalid', 'This download link is not valid. Open it again from the pane.');
     if (issued.path !== path) throw refused('ticket-invalid', 'This download link is for another file. Open it again from the pane.');
-    if (issued.exp <= now) throw refused('ticket-expired', 'This download link has expired. Open it again from the pane.');
-    if (issued.used) throw refused('ticket-used', 'This download link has been used already. Open it again from the pane.');
-    issued.used = true;
-    return issued.user;
+    if (issued.expires_at <= now) throw refused('ticket-expired', 'This download link has expired. Open it again from the pane.');
+    const claimed = prepared(this.db, 'UPDATE download_tickets SET used = 1 WHERE hash = ? AND used = 0').run(hash).changes === 1;
+    if (!claimed) throw refused('ticket-used', 'This download link has been used already. Open it again from the pane.');
+    return JSON.parse(issued.user) as User;
   }
 
   private forgetExpired(now: number): void {
-    for (const [ticket, { exp }] of this.issued) if (exp <= now) this.issued.delete(ticket);
+    prepared(this.db, 'DELETE FROM download_tickets WHERE expires_at <= ?').run(now);
   }
 }
 

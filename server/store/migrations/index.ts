@@ -6,6 +6,7 @@ import { sql as templatesAndFiles } from './0005-templates-and-files';
 import { sql as outsideSends } from './0006-outside-sends';
 import { sql as schedulePause } from './0007-schedule-pause';
 import { sql as fileRetention } from './0008-file-retention';
+import { sql as downloadTickets } from './0009-download-tickets';
 
 /** A schema change, applied once, in version order. */
 export interface Migration { version: number; name: string; sql: string }
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'outside-sends', sql: outsideSends },
   { version: 7, name: 'schedule-pause', sql: schedulePause },
   { version: 8, name: 'file-retention', sql: fileRetention },
+  { version: 9, name: 'download-tickets', sql: downloadTickets },
 ];
