@@ -76,9 +76,25 @@ describe('the template library and attachments in the Message step', () => {
     await next(page);
     expect(await page.getByTestId('subject').inputValue()).toBe('');
     await page.getByTestId('templates-toggle').click();
+    // The template held back until a zip uploaded meanwhile has arrived: its files go onto the
+    // message's files as they are then, so the zip stays.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/templates/*', async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.fallback();
+    });
     await itemNamed(page, 'Şube daveti').getByTestId('template-use').click();
+    const zip = zipOf({ 'ek.pdf': await pdfFor('ek') });
+    await page.getByTestId('zip-upload-input').setInputFiles({ name: 'ekler.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await waitForText(page, 'zip-summary', (t) => t.startsWith('ekler.zip: 1 file, '));
+    release();
     await expect.poll(() => page.getByTestId('subject').inputValue()).toBe('Davet {{firstName}}');
     expect(await page.getByTestId('body').inputValue()).toBe('<p>Sayın {{firstName}} {{lastName}}, {{city}} ofisine bekleriz.</p>');
+    expect(await page.getByTestId('zip-summary').count()).toBe(1);
+    await page.unroute('**/api/templates/*');
+    await page.getByTestId('zip-remove').click();
+    await expect.poll(() => page.getByTestId('zip-summary').count()).toBe(0);
 
     // Rename (the note under the subject follows), duplicate, delete the copy after confirming.
     await templateAction(page, 'Şube daveti', 'rename');
@@ -99,13 +115,23 @@ describe('the template library and attachments in the Message step', () => {
     const left = SavedTemplatesResponse.parse((await session.server.api('GET', '/api/templates')).body).templates;
     expect(left.map((t) => t.name)).toEqual(['Şube daveti 2026']);
 
-    // Using a template over a message with content asks first; the edit is then replaced.
+    // Using a template over a message with content asks first. Cancel keeps the edit and gives
+    // focus back to the Use button that asked; Replace replaces it, focus on the library's heading.
+    const isFocused = (el: Element) => el === document.activeElement;
+    const use = itemNamed(page, 'Şube daveti 2026').getByTestId('template-use');
     await page.getByTestId('subject').fill('Başka bir konu');
-    await itemNamed(page, 'Şube daveti 2026').getByTestId('template-use').click();
+    await use.click();
     await waitForText(page, 'template-replace', (t) => t.includes('Replace the subject, body and files you have with the template "Şube daveti 2026"?'));
+    await expect.poll(() => page.getByTestId('template-replace-cancel').evaluate(isFocused)).toBe(true);
+    await page.getByTestId('template-replace-cancel').click();
+    expect(await page.getByTestId('template-replace').count()).toBe(0);
+    await expect.poll(() => use.evaluate(isFocused)).toBe(true);
+    expect(await page.getByTestId('subject').inputValue()).toBe('Başka bir konu');
+    await use.press('Enter');
     await page.getByTestId('template-replace-confirm').click();
     await expect.poll(() => page.getByTestId('subject').inputValue()).toBe('Davet {{firstName}}');
     expect(await page.getByTestId('template-replace').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('template-library').locator('h3').evaluate(isFocused)).toBe(true);
 
     // Sent unchanged, the run uses the library template, which then shows when it was last sent.
     await next(page);

@@ -7,8 +7,9 @@ import { ErrorBar } from '../ui/ErrorBar';
 import { describeError } from '../ui/errors';
 import { useLayout } from '../ui/styles';
 import { FieldButtons } from './FieldButtons';
-import { filesComplete } from './files';
+import { filesComplete, type MessageFiles as Files } from './files';
 import { insertAt } from './insertAtCursor';
+import type { FilesChange } from './uploads';
 
 // Loaded when first shown, so the pane's first screen stays within its script budget.
 const TemplateLibrary = lazy(() => import('../templates/TemplateLibrary'));
@@ -43,6 +44,15 @@ export function MessageStep(props: {
   const [draftNote, setDraftNote] = useState(false);
   const [libraryOpen, setLibraryOpen] = useState(false);
   const libraryId = useId();
+  // Uploads and a template's files land after later clicks: each change applies to the files as
+  // they are by then (kept here, as `update` only merges a patch), never to a copy from the click.
+  // One ref for both, so neither drops what the other just added.
+  const latestFiles = useRef<Files>(mailing.files);
+  latestFiles.current = mailing.files;
+  const changeFiles = (change: FilesChange) => {
+    latestFiles.current = change(latestFiles.current);
+    update({ files: latestFiles.current });
+  };
 
   const loadDraft = async () => {
     if (!host?.canReadDraft) return;
@@ -103,7 +113,7 @@ export function MessageStep(props: {
       </div>
       {libraryOpen && (
         <Suspense fallback={<Spinner size="tiny" label={t('app.loading')} />}>
-          <TemplateLibrary id={libraryId} host={host} mailing={mailing} update={update} />
+          <TemplateLibrary id={libraryId} host={host} mailing={mailing} update={update} changeFiles={changeFiles} />
         </Suspense>
       )}
       {mailing.fromTemplate && (
@@ -141,7 +151,7 @@ export function MessageStep(props: {
         />
       </Field>
       <Suspense fallback={<Spinner size="tiny" label={t('app.loading')} />}>
-        <MessageFiles mailing={mailing} update={update} />
+        <MessageFiles mailing={mailing} changeFiles={changeFiles} />
       </Suspense>
       {!written && <p className={layout.muted}>{t('message.needContent')}</p>}
       {!filesReady && <p className={layout.muted}>{t('message.needFileColumn')}</p>}

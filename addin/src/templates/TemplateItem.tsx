@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
 import {
   Button,
   Field,
@@ -42,6 +42,8 @@ export type TemplateChange =
 export function TemplateItem(props: {
   template: SavedTemplateSummary;
   busy: boolean;
+  /** The Use button, for the library to give focus back to once its question closes. */
+  useButtonRef?: Ref<HTMLButtonElement>;
   onUse: () => void;
   onChange: (change: TemplateChange) => void;
   onError: (error: unknown) => void;
@@ -115,7 +117,15 @@ export function TemplateItem(props: {
       {template.note && <span className={layout.muted}>{template.note}</span>}
       {mode === 'idle' && (
         <div className={layout.row}>
-          <Button size="small" appearance="primary" data-testid="template-use" aria-describedby={nameId} disabled={props.busy || working} onClick={props.onUse}>
+          <Button
+            ref={props.useButtonRef}
+            size="small"
+            appearance="primary"
+            data-testid="template-use"
+            aria-describedby={nameId}
+            disabled={props.busy || working}
+            onClick={props.onUse}
+          >
             {t('templates.use')}
           </Button>
           <Menu>

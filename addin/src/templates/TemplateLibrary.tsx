@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { SavedTemplateSummary, SkippedAttachment, TemplateFromDraftResponse } from '../../../shared/api';
 import { getTemplate, listTemplates } from '../api';
@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { OfficeHost } from '../office';
 import type { Mailing, UpdateMailing } from '../app/mailing';
 import { messageFromTemplate, originOf } from '../message/files';
+import type { FilesChange } from '../message/uploads';
 import { ErrorBar } from '../ui/ErrorBar';
 import { useAsync } from '../ui/useAsync';
 import { useLayout } from '../ui/styles';
@@ -32,19 +33,41 @@ type Notice = { text: string; skipped?: SkippedAttachment[] };
 /**
  * The template library inside the Message step (loaded on demand): use a saved template (subject,
  * body and its files), save the message — or, composing in Outlook, the draft itself — as a new
- * one, and rename, duplicate or delete them.
+ * one, and rename, duplicate or delete them. A template's files go through `changeFiles`, onto
+ * the files as they are when it has loaded.
  */
-export default function TemplateLibrary(props: { id: string; host: OfficeHost | null; mailing: Mailing; update: UpdateMailing }) {
+export default function TemplateLibrary(props: {
+  id: string;
+  host: OfficeHost | null;
+  mailing: Mailing;
+  update: UpdateMailing;
+  changeFiles: (change: FilesChange) => void;
+}) {
   const styles = useStyles();
   const layout = useLayout();
   const { t } = useI18n();
-  const { mailing, update } = props;
+  const { mailing, update, changeFiles } = props;
   const library = useAsync(listTemplates, []);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState<SavedTemplateSummary | null>(null);
   const [loadingId, setLoadingId] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The Use button that asked "replace the message?" (only that item gets the ref).
+  const askingUseRef = useRef<HTMLButtonElement>(null);
+  // Set when the question closes: its buttons are gone, so focus goes back to the Use button on
+  // Cancel, or to the library heading on Replace (loading disables every Use button, and the heading
+  // sits just above an error, should the template fail to load).
+  const refocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (confirming || !refocus.current) return;
+    refocus.current.focus();
+    refocus.current = null;
+  }, [confirming]);
+  const closeQuestion = (focusTo: HTMLElement | null) => {
+    refocus.current = focusTo;
+    setConfirming(null);
+  };
 
   const fail = (e: unknown) => {
     setNotice(null);
@@ -63,7 +86,11 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
     setLoadingId(summary.id);
     try {
       const template = await getTemplate(summary.id);
-      update({ ...messageFromTemplate(template, mailing.files), draftLoaded: true });
+      const { subject, html, fromTemplate } = messageFromTemplate(template, mailing.files);
+      update({ subject, html, fromTemplate, draftLoaded: true });
+      // Its files onto the files as they are by now, not the copy from the click: an upload that
+      // finished while it loaded stays.
+      changeFiles((current) => messageFromTemplate(template, current).files);
     } catch (e) {
       fail(e);
     } finally {
@@ -128,10 +155,18 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
         <div className={layout.tight} role="group" aria-labelledby={`${props.id}-replace`} data-testid="template-replace">
           <span id={`${props.id}-replace`}>{t('templates.confirmReplace', { name: confirming.name })}</span>
           <div className={layout.row}>
-            <Button size="small" appearance="primary" data-testid="template-replace-confirm" onClick={() => void load(confirming)}>
+            <Button
+              size="small"
+              appearance="primary"
+              data-testid="template-replace-confirm"
+              onClick={() => {
+                closeQuestion(headingRef.current);
+                void load(confirming);
+              }}
+            >
               {t('templates.replace')}
             </Button>
-            <Button size="small" autoFocus onClick={() => setConfirming(null)}>
+            <Button size="small" data-testid="template-replace-cancel" autoFocus onClick={() => closeQuestion(askingUseRef.current ?? headingRef.current)}>
               {t('templates.cancel')}
             </Button>
           </div>
@@ -147,6 +182,7 @@ export default function TemplateLibrary(props: { id: string; host: OfficeHost | 
               key={template.id}
               template={template}
               busy={loadingId !== null}
+              useButtonRef={confirming?.id === template.id ? askingUseRef : undefined}
               onUse={() => use(template)}
               onChange={changed}
               onError={fail}
