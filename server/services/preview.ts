@@ -29,7 +29,7 @@ function previewRows(db: Db, list: ListRecord, emailColumn: string, req: Preview
     const derivedFields = [...resolved.derivedFields];
     if (chosen.length > 0) return { values: chosen.map((r) => r.values), addresses: chosen.map((r) => r.email), derivedFields };
     // Nobody today (a birthday schedule on a day without birthdays): show the list's rows instead.
-    const rows = readRows(db, list.id);
+    const { rows } = resolved;
     return { values: rows, addresses: rows.map((row) => addressOf(row, emailColumn)), derivedFields };
   }
   const rows = readRows(db, list.id);

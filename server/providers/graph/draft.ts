@@ -1,4 +1,5 @@
 import { AppError } from '../../errors';
+import { referencedContentIds } from '../../mail/content-ids';
 import type { OutgoingAttachment, SavedDraft } from '../mailbox';
 import type { GraphApi } from './client';
 import { isNotFound } from './errors';
@@ -23,11 +24,6 @@ export function textToHtml(text: string): string {
   return `<div>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</div>`;
 }
 
-/** Whether the HTML shows the attachment with this Content-ID (`src="cid:…"`, any case). */
-function referencesCid(html: string, contentId: string): boolean {
-  return html.toLowerCase().includes(`cid:${contentId.toLowerCase()}`);
-}
-
 const addresses = (list: GraphDraft['toRecipients']) => (list ?? []).map((r) => r.emailAddress?.address).filter((a): a is string => Boolean(a));
 
 /**
@@ -40,6 +36,7 @@ export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: st
   const listed = await readAll<GraphAttachment>(api, `${path}/attachments${buildQuery({ $select: 'id,name,contentType,size,isInline,contentId' })}`, retry);
   const body = draft.body ?? {};
   const html = (body.contentType ?? '').toLowerCase() === 'html' ? body.content ?? '' : textToHtml(body.content ?? '');
+  const shown = new Set(referencedContentIds(html).map((id) => id.toLowerCase()));
   const attachments: OutgoingAttachment[] = [];
   const skipped: DraftTemplate['skipped'] = [];
   for (const a of listed) {
@@ -52,7 +49,7 @@ export async function readDraft(api: GraphApi, retry: RetryPolicy, messageId: st
     // Graph may say isInline: false for an image the body shows through cid: (a known service
     // bug), so an attachment the HTML references is inline whatever the flag says.
     const contentId = a.contentId ? a.contentId.replace(/^<|>$/g, '') : null;
-    const inline = Boolean(contentId && (a.isInline || referencesCid(html, contentId)));
+    const inline = Boolean(contentId && (a.isInline || shown.has(contentId.toLowerCase())));
     attachments.push({
       name: a.name, contentType: a.contentType ?? 'application/octet-stream', content,
       ...(inline ? { inline: true, contentId: contentId as string } : {}),

@@ -1,5 +1,6 @@
 import type { AttachmentInput } from '../../../shared/api';
 import { AppError } from '../../errors';
+import { referencedContentIds } from '../../mail/content-ids';
 import type { SharedAttachment } from '../../mail/message-spec';
 import type { Db } from '../../store/db';
 import { fileStored, insertFile, type NewFile } from '../../store/files';
@@ -43,19 +44,6 @@ export function storeAttachments(db: Db, ownerId: string, pending: PendingAttach
       name: p.name, contentType: p.contentType, size: p.size, contentId: p.contentId, inline: p.inline,
     };
   });
-}
-
-/** The Content-IDs an HTML body refers to (`src="cid:logo@x"`), decoded as RFC 2392 asks. */
-export function referencedContentIds(html: string): string[] {
-  const ids = new Set<string>();
-  for (const match of html.matchAll(/\bcid:([^"'\s)>]+)/gi)) {
-    try {
-      ids.add(decodeURIComponent(match[1]));
-    } catch {
-      ids.add(match[1]);
-    }
-  }
-  return [...ids];
 }
 
 /**
