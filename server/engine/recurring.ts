@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { CreateRunRequest } from '../../shared/api';
 import { AppError } from '../errors';
 import type { Mailbox, MailboxProvider } from '../providers/mailbox';
+import { isNobodyToday } from '../services/audience';
 import { planRun } from '../services/runs';
 import { refreshSourceList } from '../services/sources';
 import { findList } from '../store/lists';
@@ -100,7 +101,7 @@ export class RecurringScheduler {
       settleRunDate(db, def.id, runDate, { status: 'planned', runId: run?.id ?? null, reason: null });
       log.info({ definitionId: def.id, runDate, runId: run?.id, stage: 'schedule' }, 'planned a recurring run');
     } catch (err) {
-      if (isEmptyAudience(err)) {
+      if (isNobodyToday(err)) {
         // Nobody today (no birthdays, no anniversaries): nothing to send, and nothing went wrong.
         settleRunDate(db, def.id, runDate, { status: 'skipped', runId: null, reason: `EMPTY_AUDIENCE: nobody is in the audience on ${runDate}.` });
         log.info({ definitionId: def.id, runDate, stage: 'schedule' }, 'nobody in the audience on this run date');
@@ -136,14 +137,4 @@ export class RecurringScheduler {
     }
     return cron;
   }
-}
-
-/**
- * The planner's refusal of a run whose rules select nobody today, from a list that has rows. An
- * empty list (a refresh that read nothing) is a failure to report, not a quiet day.
- */
-function isEmptyAudience(err: unknown): boolean {
-  if (!(err instanceof AppError)) return false;
-  const details = err.details as { reason?: unknown; counts?: { rows?: unknown } } | undefined;
-  return details?.reason === 'EMPTY_AUDIENCE' && typeof details.counts?.rows === 'number' && details.counts.rows > 0;
 }

@@ -135,6 +135,16 @@ export function assertAudienceSelected(resolved: ResolvedAudience): void {
   });
 }
 
+/**
+ * Whether an error is `assertAudienceSelected`'s refusal of rules that select nobody today from a
+ * list that has rows (a quiet day for a schedule), rather than of an empty list (a problem).
+ */
+export function isNobodyToday(err: unknown): boolean {
+  if (!(err instanceof AppError)) return false;
+  const details = err.details as { reason?: unknown; counts?: { rows?: unknown } } | undefined;
+  return details?.reason === 'EMPTY_AUDIENCE' && typeof details.counts?.rows === 'number' && details.counts.rows > 0;
+}
+
 /** The preview's answer: counts, why rows drop out, and the first planned recipients. */
 export function presentAudience(resolved: ResolvedAudience, spec: AudienceSpec, limit: number): AudiencePreview {
   const { tally, recipients } = resolved.plan;
