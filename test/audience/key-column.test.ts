@@ -1,18 +1,15 @@
 // Marks that follow people: each list suggests a key column (present and unique in every row,
 // identifiers first), keeps it when its file is replaced, and a run or a schedule marked by it
 // leaves out the same person after the rows were reordered — where positions would not.
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudiencePreview, CreateScheduleRequest, Delivery, ListSummary } from '../../shared/api';
 import { RecurringScheduler } from '../../server/engine/recurring';
 import { createLogger } from '../../server/log';
 import { createLocalProvider } from '../../server/providers/local/local-mailbox';
 import { importList, presentList, replaceListFile } from '../../server/services/lists';
 import { createSchedule } from '../../server/services/schedules';
-import type { Db } from '../../server/store/db';
 import { listScheduledRuns } from '../../server/store/schedules';
-import type { User } from '../../server/store/users';
-import { openStore, tempDir } from '../engine/support';
+import { useTempStore } from '../engine/support';
 import { startTestServer, type TestServer } from '../support/server';
 
 const STAFF = [
@@ -104,19 +101,10 @@ describe('the key column of a list, over HTTP', () => {
 describe('a schedule marked by key, run weeks later on a replaced list', () => {
   const LIMITS = { perMinute: 100_000, perDay: 1_000_000, concurrency: 2 };
   const at = (iso: string) => Date.parse(iso);
-  let tmp: ReturnType<typeof tempDir>;
-  let db: Db;
-  let user: User;
-  beforeEach(() => {
-    tmp = tempDir();
-    ({ db, user } = openStore(path.join(tmp.dir, 'store.db')));
-  });
-  afterEach(() => {
-    db.close();
-    tmp.remove();
-  });
+  const store = useTempStore();
 
   it('plans the run without the marked person, wherever the new file puts them', async () => {
+    const { db, user } = store;
     const list = await importList(db, user.id, { bytes: Buffer.from(STAFF), fileName: 'staff.csv' });
     const keyColumn = presentList(list).keyColumn!;
     let clock = at('2026-03-02T04:00:00Z');

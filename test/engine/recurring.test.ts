@@ -13,7 +13,7 @@ import { deleteList } from '../../server/store/lists';
 import { insertDefinition, listScheduledRuns, updateDefinition } from '../../server/store/schedules';
 import { upsertUser, type User } from '../../server/store/users';
 import { startTestServer } from '../support/server';
-import { openStore, tempDir } from './support';
+import { openStore, tempDir, useTempStore } from './support';
 
 const LIMITS = { perMinute: 100_000, perDay: 1_000_000, concurrency: 2 };
 // Europe/Istanbul is UTC+3 all year: 08:00 there is 05:00Z.
@@ -130,21 +130,12 @@ describe('recurring runs', () => {
 });
 
 describe('a birthday schedule', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let db: Db;
-  let user: User;
+  const store = useTempStore();
   let clock: number;
-  beforeEach(() => {
-    tmp = tempDir();
-    ({ db, user } = openStore(path.join(tmp.dir, 'store.db')));
-  });
-  afterEach(() => {
-    db.close();
-    tmp.remove();
-  });
-  const scheduler = () => new RecurringScheduler({ db, provider: createLocalProvider(db, LIMITS), log: createLogger('silent'), now: () => clock, holderId: 'server-a' });
+  const scheduler = () => new RecurringScheduler({ db: store.db, provider: createLocalProvider(store.db, LIMITS), log: createLogger('silent'), now: () => clock, holderId: 'server-a' });
 
   it('is saved on a day without birthdays, sends on a day with one, and a day without is skipped as nobody, not failed', async () => {
+    const { db, user } = store;
     const csv = 'firstName,email,birthDate\nAyşe,ayse@example.com,12.03.1990\nÖmer,omer@example.com,29.02.1988\n';
     const list = await importList(db, user.id, { bytes: Buffer.from(csv), fileName: 'staff.csv' });
     clock = at('2026-03-10T04:00:00Z');

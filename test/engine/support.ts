@@ -29,6 +29,36 @@ export function openStore(file: string): { db: Db; user: User } {
   return { db, user };
 }
 
+/** A fresh store file (with the local user) for each test of the enclosing suite, removed after it. */
+export function useTempStore(): { readonly db: Db; readonly user: User; readonly file: string } {
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let store: { db: Db; user: User; file: string } | undefined;
+  beforeEach(() => {
+    tmp = tempDir();
+    const file = path.join(tmp.dir, 'store.db');
+    store = { ...openStore(file), file };
+  });
+  afterEach(() => {
+    store?.db.close();
+    tmp?.remove();
+  });
+  const current = () => {
+    if (!store) throw new Error('The store is opened per test: use it inside a test.');
+    return store;
+  };
+  return {
+    get db() {
+      return current().db;
+    },
+    get user() {
+      return current().user;
+    },
+    get file() {
+      return current().file;
+    },
+  };
+}
+
 /** Addresses p0@example.com … p(n-1)@example.com. */
 export function addresses(n: number, prefix = 'p'): string[] {
   return Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);

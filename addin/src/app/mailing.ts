@@ -1,8 +1,9 @@
 import type { ListSummary } from '../../../shared/api';
-import { EMPTY_FILTER, type FilterInput } from '../audience/filterModel';
-import { DEFAULT_ADDRESS_CHOICE, type AddressChoiceInput } from '../audience/addressChoice';
-import { DEFAULT_COMPANY_CHOICE, type CompanyChoice } from '../audience/companies';
-import { NO_MARKS, type RowMarks } from '../audience/marks';
+import { DEFAULT_ADDRESS_CHOICE } from '../audience/addressChoice';
+import type { AudienceChoices } from '../audience/audienceSpec';
+import { DEFAULT_COMPANY_CHOICE } from '../audience/companies';
+import { EMPTY_FILTER } from '../audience/filterModel';
+import { NO_MARKS } from '../audience/marks';
 import { newRepeat, type RepeatInput } from '../options/repeat';
 import { NO_FILES, type MessageFiles, type TemplateOrigin } from '../message/files';
 
@@ -23,21 +24,10 @@ export interface OptionInputs {
   perMinute: string;
 }
 
-/** Everything the user has chosen so far for one mailing. */
-export interface Mailing {
+/** Everything the user has chosen so far for one mailing: who gets it (see audience/audienceSpec.ts), then the rest. */
+export interface Mailing extends AudienceChoices {
   step: Step;
   list: ListSummary | null;
-  emailColumn: string | null;
-  /** Who of the list gets it (empty: everyone). */
-  filter: FilterInput;
-  /** Rows left out, or included although the filter leaves them out, by hand (see audience/marks.ts). */
-  marks: RowMarks;
-  /** Addresses and domains left out of this run, as typed (see audience/exclusions.ts). */
-  exclusions: string;
-  /** Which address columns, in order of preference, and the first valid address or each. */
-  addressChoice: AddressChoiceInput;
-  /** For a list of companies: general address, default contact, other contacts. */
-  companies: CompanyChoice;
   subject: string;
   html: string;
   draftLoaded: boolean;

@@ -13,12 +13,15 @@ export type AudienceSpecInput = z.input<typeof AudienceSpec>;
 export interface AudienceChoices {
   list: Pick<ListSummary, 'companies'> | null;
   emailColumn: string | null;
+  /** Who of the list gets it (empty: everyone). */
   filter: FilterInput;
+  /** Rows left out, or included although the filter leaves them out, by hand (see marks.ts). */
   marks: RowMarks;
-  /** As typed; see `parseExclusions`. */
+  /** Addresses and domains left out of this run, as typed (see `parseExclusions`). */
   exclusions: string;
+  /** Which address columns, in order of preference, and the first valid address or each. */
   addressChoice: AddressChoiceInput;
-  /** Used for company lists only. */
+  /** For a list of companies: general address, default contact, other contacts. */
   companies: CompanyChoice;
 }
 
