@@ -57,7 +57,10 @@ describe('pacing per mailbox', () => {
     const times = provider.calls.map((c) => c.at);
     expect(times).toHaveLength(12);
     // Both runs sent side by side, and together never faster than the mailbox's limit (with slack for timer jitter).
-    expect(new Set(provider.calls.slice(0, 4).map((c) => c.tag.split(':')[0])).size).toBe(2);
+    // Side by side: each run's first message went out before the other's last (not one run, then the
+    // other). Which starts first, and by how much, depends on the machine's load.
+    const order = provider.calls.map((c) => c.tag.split(':')[0]);
+    for (const [run, other] of [[a.id, b.id], [b.id, a.id]]) expect(order.indexOf(run)).toBeLessThan(order.lastIndexOf(other));
     expect(maxInAnyWindow(times, 900)).toBeLessThanOrEqual(5);
   });
 
